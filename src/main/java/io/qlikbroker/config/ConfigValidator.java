@@ -1,0 +1,93 @@
+package io.qlikbroker.config;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
+
+import io.quarkus.runtime.LaunchMode;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.runtime.configuration.ConfigurationException;
+
+/**
+ * Refuses to start with configuration that would only fail later, on a user's request. Quarkus prints the message
+ * of a {@link ConfigurationException} on its own, without a stack trace, and exits non-zero. Messages name the
+ * property and never its value: some of them are secrets.
+ */
+@Singleton
+public class ConfigValidator {
+
+    static final Set<String> LOOKUP_FIELDS = Set.of("subject", "userId");
+    static final String CLAIM_PLACEHOLDER = "{claim}";
+
+    void onStart(@Observes StartupEvent event, QlikConfig qlik) {
+        validate(qlik, LaunchMode.current().isDevOrTest());
+    }
+
+    /** Every problem found, so that an operator fixes them all in one round. */
+    public static List<String> problems(QlikConfig qlik, boolean allowPlainHttp) {
+        List<String> problems = new ArrayList<>();
+        String urlProblem = tenantUrlProblem(qlik.tenantUrl(), allowPlainHttp);
+        if (urlProblem != null) {
+            problems.add("qlik.tenant-url " + urlProblem);
+        }
+        requireText(problems, "qlik.client-id", qlik.clientId());
+        requireText(problems, "qlik.client-secret", qlik.clientSecret());
+        requireText(problems, "qlik.scope", qlik.scope());
+        requireText(problems, "qlik.user-lookup.claim", qlik.userLookup().claim());
+        if (!LOOKUP_FIELDS.contains(qlik.userLookup().field())) {
+            problems.add("qlik.user-lookup.field must be 'subject' or 'userId'");
+        }
+        if (!qlik.userLookup().template().contains(CLAIM_PLACEHOLDER)) {
+            problems.add("qlik.user-lookup.template must contain " + CLAIM_PLACEHOLDER);
+        }
+        if (qlik.timeout().isNegative() || qlik.timeout().isZero()) {
+            problems.add("qlik.timeout must be positive");
+        }
+        return problems;
+    }
+
+    static void validate(QlikConfig qlik, boolean allowPlainHttp) {
+        List<String> problems = problems(qlik, allowPlainHttp);
+        if (!problems.isEmpty()) {
+            throw new ConfigurationException("Invalid configuration: " + String.join("; ", problems));
+        }
+    }
+
+    private static String tenantUrlProblem(String value, boolean allowPlainHttp) {
+        URI uri;
+        try {
+            uri = new URI(value.strip());
+        } catch (URISyntaxException e) {
+            return "is not a valid URL";
+        }
+        if (!uri.isAbsolute() || uri.getHost() == null) {
+            return "must be an absolute URL such as https://tenant.eu.qlikcloud.com";
+        }
+        if (uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
+            return "must not carry credentials, a query or a fragment";
+        }
+        if ("https".equalsIgnoreCase(uri.getScheme())) {
+            return null;
+        }
+        if ("http".equalsIgnoreCase(uri.getScheme()) && (allowPlainHttp || isLoopback(uri.getHost()))) {
+            return null;
+        }
+        // The client secret travels in the request body: plain http would expose it on the wire.
+        return "must use https";
+    }
+
+    private static boolean isLoopback(String host) {
+        return host.equals("localhost") || host.equals("[::1]") || host.startsWith("127.");
+    }
+
+    private static void requireText(List<String> problems, String property, String value) {
+        if (value == null || value.isBlank()) {
+            problems.add(property + " must not be blank");
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package io.qlikbroker.config;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * The Qlik Cloud tenant and the impersonation OAuth client the broker uses. Every property can also be set as an
+ * environment variable ({@code QLIK_TENANT_URL}, {@code QLIK_CLIENT_SECRET}, ...). Values are checked at start-up
+ * by {@link ConfigValidator}; strings are kept as strings here so that a bad value is reported by name, never
+ * echoed back.
+ */
+@ConfigMapping(prefix = "qlik")
+public interface QlikConfig {
+
+    /** Base URL of the tenant, e.g. {@code https://acme.eu.qlikcloud.com}. Must be https outside dev and test. */
+    String tenantUrl();
+
+    /** Id of the tenant's OAuth client that holds the user-impersonation grant. Public: qlik-embed sends it too. */
+    String clientId();
+
+    /** Secret of that client. Sent only in the body of {@code POST /oauth/token}; never logged. */
+    String clientSecret();
+
+    /** Space-separated scopes requested for every token; Qlik only lets it narrow what the client was granted. */
+    @WithDefault("user_default")
+    String scope();
+
+    /** How a verified caller becomes a Qlik {@code user_lookup}. */
+    UserLookup userLookup();
+
+    /** Upper bound for one whole call to the tenant, connection included. */
+    @WithDefault("5s")
+    Duration timeout();
+
+    interface UserLookup {
+
+        /** {@code subject} or {@code userId}: the only two lookup fields Qlik accepts. */
+        @WithDefault("subject")
+        String field();
+
+        /** Claim of the verified identity whose value is looked up. */
+        @WithDefault("sub")
+        String claim();
+
+        /** How the claim value becomes the lookup value, e.g. {@code auth0|{claim}} for prefixed Qlik subjects. */
+        @WithDefault("{claim}")
+        String template();
+    }
+}

@@ -1,0 +1,47 @@
+package io.qlikbroker.problem;
+
+import java.net.URI;
+
+/**
+ * Every way a token request can fail, with the HTTP status and RFC 9457 problem type the caller sees. This table is
+ * the HTTP contract for errors: change a status here and nowhere else.
+ */
+public enum ProblemKind {
+
+    UNAUTHENTICATED(401, "unauthenticated", "Sign-in required"),
+    MISSING_IDENTITY_CLAIM(403, "missing-identity-claim", "Your identity has no usable user claim"),
+    QLIK_USER_REJECTED(403, "qlik-user-rejected", "Qlik will not issue a token for this user"),
+    QLIK_CLIENT_REJECTED(502, "qlik-client-rejected", "Qlik rejected the broker's OAuth client"),
+    QLIK_RATE_LIMITED(503, "qlik-rate-limited", "Qlik is rate-limiting token requests"),
+    QLIK_UNAVAILABLE(502, "qlik-unavailable", "Qlik could not be reached or answered unexpectedly"),
+    QLIK_TIMEOUT(504, "qlik-timeout", "Qlik did not answer in time");
+
+    private static final String TYPE_PREFIX = "urn:qlik-token-broker:problem:";
+
+    private final int status;
+    private final URI type;
+    private final String title;
+
+    ProblemKind(int status, String slug, String title) {
+        this.status = status;
+        this.type = URI.create(TYPE_PREFIX + slug);
+        this.title = title;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public URI type() {
+        return type;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    /** The type used for errors that are not specific to the broker, such as 404 or 405 (RFC 9457 §4.2.1). */
+    public static URI genericType() {
+        return URI.create("about:blank");
+    }
+}
