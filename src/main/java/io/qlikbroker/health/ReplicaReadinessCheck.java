@@ -1,0 +1,41 @@
+package io.qlikbroker.health;
+
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
+
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+import org.eclipse.microprofile.health.Startup;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+
+/**
+ * This replica can serve: its configuration passed validation and start-up finished. It reports DOWN again as soon
+ * as shutdown begins, so the orchestrator stops routing to it before in-flight requests are drained.
+ */
+@Readiness
+@Startup
+@Singleton
+public class ReplicaReadinessCheck implements HealthCheck {
+
+    static final String NAME = "replica";
+
+    private volatile boolean serving;
+
+    // Runs after the configuration validator, which observes StartupEvent at the default priority.
+    void onStart(@Observes @Priority(jakarta.interceptor.Interceptor.Priority.LIBRARY_AFTER) StartupEvent event) {
+        serving = true;
+    }
+
+    void onStop(@Observes @Priority(jakarta.interceptor.Interceptor.Priority.PLATFORM_BEFORE) ShutdownEvent event) {
+        serving = false;
+    }
+
+    @Override
+    public HealthCheckResponse call() {
+        return HealthCheckResponse.named(NAME).status(serving).build();
+    }
+}

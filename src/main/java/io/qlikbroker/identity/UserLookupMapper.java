@@ -1,0 +1,47 @@
+package io.qlikbroker.identity;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.JsonString;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import io.qlikbroker.config.QlikConfig;
+import io.qlikbroker.problem.BrokerException;
+import io.qlikbroker.problem.ProblemKind;
+import io.qlikbroker.qlik.UserLookup;
+import io.quarkus.security.identity.SecurityIdentity;
+
+/**
+ * Turns the verified caller into the Qlik user to impersonate. The only input is the identity that quarkus-oidc
+ * verified (the bearer token, or the ID token of a code-flow session): nothing the browser sends in a body, query
+ * or header can choose the user.
+ */
+@ApplicationScoped
+public class UserLookupMapper {
+
+    private static final String PLACEHOLDER = "{claim}";
+
+    private final QlikConfig.UserLookup config;
+
+    UserLookupMapper(QlikConfig qlik) {
+        this.config = qlik.userLookup();
+    }
+
+    public UserLookup map(SecurityIdentity identity) {
+        return new UserLookup(config.field(), config.template().replace(PLACEHOLDER, claimValue(identity)));
+    }
+
+    /** The configured claim as a non-blank string; arrays, objects, numbers and empty values are refused. */
+    public String claimValue(SecurityIdentity identity) {
+        Object value = identity.getPrincipal() instanceof JsonWebToken jwt ? jwt.getClaim(config.claim()) : null;
+        if (value instanceof JsonString json) {
+            value = json.getString();
+        }
+        if (value instanceof String text && !text.isBlank()) {
+            return text;
+        }
+        throw new BrokerException(ProblemKind.MISSING_IDENTITY_CLAIM,
+                "Your sign-in carries no single, non-empty '" + config.claim() + "' claim, which this service needs "
+                        + "to find your Qlik user.");
+    }
+}
