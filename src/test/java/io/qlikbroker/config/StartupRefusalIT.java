@@ -1,0 +1,70 @@
+package io.qlikbroker.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The packaged application refuses to start on bad configuration: non-zero exit, the property named, the value
+ * never printed, and no stack trace.
+ */
+class StartupRefusalIT {
+
+    private static final String SECRET = "do-not-print-this-secret-4711";
+    private static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
+
+    @Test
+    void missingTenantSettingsAreNamed() throws Exception {
+        Result result = start(Map.of("QUARKUS_OIDC_AUTH_SERVER_URL", "http://127.0.0.1:9/realms/x",
+                "QUARKUS_OIDC_CLIENT_ID", "app"));
+        assertNotEquals(0, result.exitCode());
+        assertTrue(result.output().contains("qlik.tenant-url"), result.output());
+        assertTrue(result.output().contains("qlik.client-secret"), result.output());
+        assertFalse(result.output().contains("\tat "), "no stack trace:\n" + result.output());
+    }
+
+    @Test
+    void invalidValuesAreNamedButNeverEchoed() throws Exception {
+        Result result = start(Map.of("QUARKUS_OIDC_AUTH_SERVER_URL", "http://127.0.0.1:9/realms/x",
+                "QUARKUS_OIDC_CLIENT_ID", "app",
+                "QLIK_TENANT_URL", "http://tenant.example.com",
+                "QLIK_CLIENT_ID", "client",
+                "QLIK_CLIENT_SECRET", SECRET,
+                "QLIK_USER_LOOKUP_FIELD", "email"));
+        assertNotEquals(0, result.exitCode());
+        assertTrue(result.output().contains("Invalid configuration: qlik.tenant-url must use https; "
+                + "qlik.user-lookup.field must be 'subject' or 'userId'"), result.output());
+        assertFalse(result.output().contains(SECRET));
+        // The identity provider at 127.0.0.1:9 is down, which quarkus-oidc reports with a trace of its own; the
+        // refusal itself is the last line, with no trace after it.
+        String lastLine = result.output().strip().lines().reduce((first, second) -> second).orElse("");
+        assertTrue(lastLine.contains("Invalid configuration: "), result.output());
+        assertFalse(result.output().contains("ConfigurationException"), "no stack trace:\n" + result.output());
+    }
+
+    private record Result(int exitCode, String output) {
+    }
+
+    private static Result start(Map<String, String> env) throws IOException, InterruptedException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder builder = new ProcessBuilder(List.of(java, "-jar", JAR.toString()))
+                .redirectErrorStream(true);
+        builder.environment().keySet().removeIf(name -> name.startsWith("QLIK_") || name.startsWith("QUARKUS_"));
+        builder.environment().putAll(env);
+        builder.environment().put("QUARKUS_HTTP_PORT", "0");
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the application did not exit");
+        return new Result(process.exitValue(), output);
+    }
+}

@@ -1,0 +1,78 @@
+package io.qlikbroker.health;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+
+import io.qlikbroker.testing.InjectQlikTenant;
+import io.qlikbroker.testing.QlikTenantFake;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class HealthTest {
+
+    @InjectQlikTenant
+    WireMockServer tenant;
+
+    @BeforeEach
+    void resetTenant() throws InterruptedException {
+        QlikTenantFake.reset(tenant);
+        // Let any result memoized by an earlier test lapse.
+        Thread.sleep(TenantWellnessCheck.RESULT_REUSE.toMillis() + 100);
+    }
+
+    @Test
+    void livenessStartupAndReadinessAreUp() {
+        given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        given().when().get("/q/health/started").then().statusCode(200).body("status", equalTo("UP"));
+        given().when().get("/q/health/ready").then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.name", hasItem(ReplicaReadinessCheck.NAME));
+    }
+
+    @Test
+    void wellnessIsUpWhenTheTenantServesItsMetadata() {
+        given().when().get("/q/health/well").then().statusCode(200)
+                .body("checks.find { it.name == 'qlik-tenant' }.status", equalTo("UP"));
+        tenant.verify(1, getRequestedFor(urlPathEqualTo(QlikTenantFake.METADATA_PATH)));
+    }
+
+    @Test
+    void tenantOutageMakesWellnessDownButNotReadiness() {
+        tenant.stubFor(get(urlPathEqualTo(QlikTenantFake.METADATA_PATH)).atPriority(1)
+                .willReturn(aResponse().withStatus(503)));
+        given().when().get("/q/health/well").then().statusCode(503)
+                .body("checks.find { it.name == 'qlik-tenant' }.status", equalTo("DOWN"));
+        given().when().get("/q/health/ready").then().statusCode(200);
+    }
+
+    @Test
+    void hangingTenantStillLetsHealthAnswerQuickly() {
+        tenant.stubFor(get(urlPathEqualTo(QlikTenantFake.METADATA_PATH)).atPriority(1)
+                .willReturn(aResponse().withStatus(200).withFixedDelay(10_000)));
+        long start = System.nanoTime();
+        given().when().get("/q/health").then().statusCode(503)
+                .body("checks.find { it.name == 'qlik-tenant' }.status", equalTo("DOWN"));
+        long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
+        assertTrue(elapsedMillis < 2000, "health answered after " + elapsedMillis + " ms");
+        given().when().get("/q/health/ready").then().statusCode(200);
+    }
+
+    @Test
+    void probesReuseTheTenantResult() {
+        for (int i = 0; i < 5; i++) {
+            given().when().get("/q/health/well").then().statusCode(200);
+        }
+        tenant.verify(1, getRequestedFor(urlPathEqualTo(QlikTenantFake.METADATA_PATH)));
+    }
+}

@@ -1,0 +1,82 @@
+package io.qlikbroker.testing;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/**
+ * A Qlik Cloud tenant faked with WireMock, answering {@code /oauth/token} and the RFC 8414 metadata as qlik.dev
+ * documents (see shared/qlik-api.md). Tests get the server with {@link InjectQlikTenant} and add higher-priority
+ * stubs for the failures they exercise; {@link #reset(WireMockServer)} restores the well-behaved tenant.
+ */
+public class QlikTenantFake implements QuarkusTestResourceLifecycleManager {
+
+    public static final String CLIENT_ID = "test-impersonation-client";
+    public static final String CLIENT_SECRET = "test-secret-never-logged-0123456789";
+    public static final String TOKEN_PATH = "/oauth/token";
+    public static final String METADATA_PATH = "/.well-known/oauth-authorization-server";
+
+    /** Priority of the default stubs; a test's own stubs use 1 to win over them. */
+    public static final int DEFAULT_PRIORITY = 10;
+
+    private WireMockServer server;
+
+    @Override
+    public Map<String, String> start() {
+        server = new WireMockServer(wireMockConfig().dynamicPort().extensions(new ImpersonationTokenTransformer()));
+        server.start();
+        reset(server);
+        return Map.of(
+                "qlik.tenant-url", server.baseUrl(),
+                "qlik.client-id", CLIENT_ID,
+                "qlik.client-secret", CLIENT_SECRET);
+    }
+
+    public static void reset(WireMockServer server) {
+        server.resetAll();
+        server.stubFor(post(urlPathEqualTo(TOKEN_PATH)).atPriority(DEFAULT_PRIORITY)
+                .willReturn(aResponse().withTransformers(ImpersonationTokenTransformer.NAME)));
+        server.stubFor(get(urlPathEqualTo(METADATA_PATH)).atPriority(DEFAULT_PRIORITY)
+                .willReturn(okJson("""
+                        {"issuer": "%1$s", "token_endpoint": "%1$s/oauth/token",
+                         "revocation_endpoint": "%1$s/oauth/revoke"}""".formatted(server.baseUrl()))));
+    }
+
+    /** The prefix of every token the fake mints for this lookup value: tests use it to tell users' tokens apart. */
+    public static String tokenPrefixFor(String lookupValue) {
+        return "qat_" + Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(lookupValue.getBytes(StandardCharsets.UTF_8)) + "_";
+    }
+
+    /** Qlik's error body: {"errors": [{"code", "title", "detail", "status"}]}, status as a string. */
+    public static ResponseDefinitionBuilder qlikError(int status, String code, String title) {
+        return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody("""
+                {"errors": [{"code": "%s", "title": "%s", "detail": "%s", "status": "%d"}]}"""
+                .formatted(code, title, title, status));
+    }
+
+    @Override
+    public void inject(TestInjector testInjector) {
+        testInjector.injectIntoFields(server,
+                new TestInjector.AnnotatedAndMatchesType(InjectQlikTenant.class, WireMockServer.class));
+    }
+
+    @Override
+    public void stop() {
+        if (server != null) {
+            server.stop();
+        }
+    }
+}
