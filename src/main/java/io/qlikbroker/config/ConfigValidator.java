@@ -24,8 +24,33 @@ public class ConfigValidator {
     static final Set<String> LOOKUP_FIELDS = Set.of("subject", "userId");
     static final String CLAIM_PLACEHOLDER = "{claim}";
 
-    void onStart(@Observes StartupEvent event, QlikConfig qlik) {
-        validate(qlik, LaunchMode.current().isDevOrTest());
+    void onStart(@Observes StartupEvent event, QlikConfig qlik, BrokerConfig broker) {
+        List<String> problems = problems(qlik, LaunchMode.current().isDevOrTest());
+        problems.addAll(problems(broker));
+        if (!problems.isEmpty()) {
+            throw new ConfigurationException("Invalid configuration: " + String.join("; ", problems));
+        }
+    }
+
+    public static List<String> problems(BrokerConfig broker) {
+        List<String> problems = new ArrayList<>();
+        if (broker.cache().maxEntries() < 1) {
+            problems.add("broker.cache.max-entries must be at least 1");
+        }
+        if (broker.cache().refreshMargin().isNegative()) {
+            problems.add("broker.cache.refresh-margin must not be negative");
+        }
+        if (broker.circuitBreaker().requestVolume() < 1) {
+            problems.add("broker.circuit-breaker.request-volume must be at least 1");
+        }
+        double ratio = broker.circuitBreaker().failureRatio();
+        if (!(ratio > 0 && ratio <= 1)) {
+            problems.add("broker.circuit-breaker.failure-ratio must be above 0 and at most 1");
+        }
+        if (broker.circuitBreaker().delay().isNegative() || broker.circuitBreaker().delay().isZero()) {
+            problems.add("broker.circuit-breaker.delay must be positive");
+        }
+        return problems;
     }
 
     /** Every problem found, so that an operator fixes them all in one round. */
@@ -49,13 +74,6 @@ public class ConfigValidator {
             problems.add("qlik.timeout must be positive");
         }
         return problems;
-    }
-
-    static void validate(QlikConfig qlik, boolean allowPlainHttp) {
-        List<String> problems = problems(qlik, allowPlainHttp);
-        if (!problems.isEmpty()) {
-            throw new ConfigurationException("Invalid configuration: " + String.join("; ", problems));
-        }
     }
 
     private static String tenantUrlProblem(String value, boolean allowPlainHttp) {

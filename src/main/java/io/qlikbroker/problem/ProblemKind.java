@@ -13,6 +13,7 @@ public enum ProblemKind {
     QLIK_USER_REJECTED(403, "qlik-user-rejected", "Qlik will not issue a token for this user"),
     QLIK_CLIENT_REJECTED(502, "qlik-client-rejected", "Qlik rejected the broker's OAuth client"),
     QLIK_RATE_LIMITED(503, "qlik-rate-limited", "Qlik is rate-limiting token requests"),
+    QLIK_CIRCUIT_OPEN(503, "qlik-circuit-open", "Qlik is failing; the broker pauses calls to it"),
     QLIK_UNAVAILABLE(502, "qlik-unavailable", "Qlik could not be reached or answered unexpectedly"),
     QLIK_TIMEOUT(504, "qlik-timeout", "Qlik did not answer in time");
 

@@ -15,7 +15,8 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public RestResponse<Problem> broker(BrokerException e) {
         RestResponse.ResponseBuilder<Problem> builder = Problem.of(e.kind(), e.getMessage()).toResponse();
-        e.retryAfter().ifPresent(delay -> builder.header("Retry-After", Math.max(1, delay.toSeconds())));
+        // Rounded up: a client that waits the whole seconds it was told never arrives early.
+        e.retryAfter().ifPresent(delay -> builder.header("Retry-After", Math.max(1, (delay.toMillis() + 999) / 1000)));
         return builder.build();
     }
 

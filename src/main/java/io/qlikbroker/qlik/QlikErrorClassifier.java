@@ -1,6 +1,5 @@
 package io.qlikbroker.qlik;
 
-import java.time.Duration;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -18,6 +17,9 @@ import io.qlikbroker.problem.ProblemKind;
  * a 401 whose code, title or detail speaks of a user or subject, and not of the client, its credentials, grant or
  * scope, is the user's (403); every other 401 is the client's (502 with a hint for the operator), because a
  * misconfigured client is the failure that needs a person to act. The upstream code and title are logged either way.
+ *
+ * <p>429 is the {@link RateLimitGate}'s, which also pauses further calls; what is retried and what opens the circuit
+ * breaker is decided in {@link ImpersonationClient}.
  */
 final class QlikErrorClassifier {
 
@@ -42,9 +44,6 @@ final class QlikErrorClassifier {
                     ? userRejected()
                     : new BrokerException(ProblemKind.QLIK_CLIENT_REJECTED, CLIENT_HINT);
             case 403 -> userRejected();
-            case 429 -> new BrokerException(ProblemKind.QLIK_RATE_LIMITED,
-                    "Qlik is limiting token requests; try again later.",
-                    response.retryAfter().orElse(Duration.ofSeconds(60)));
             default -> unavailable("Qlik answered HTTP " + response.status() + ".");
         };
     }

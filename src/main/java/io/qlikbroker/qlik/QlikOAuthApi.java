@@ -23,6 +23,10 @@ interface QlikOAuthApi {
     @Path("/oauth/token")
     Uni<QlikTokenResponse> token(ImpersonationTokenRequest request);
 
+    @POST
+    @Path("/oauth/revoke")
+    Uni<Response> revoke(RevokeRequest request);
+
     /** RFC 8414 metadata: a cheap proof that the tenant URL is right and the tenant answers. */
     @GET
     @Path("/.well-known/oauth-authorization-server")

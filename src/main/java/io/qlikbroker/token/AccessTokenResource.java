@@ -3,6 +3,7 @@ package io.qlikbroker.token;
 import java.time.Clock;
 import java.util.List;
 
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -12,10 +13,11 @@ import jakarta.ws.rs.core.MediaType;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-import io.qlikbroker.identity.UserLookupMapper;
+import io.qlikbroker.cache.CachedToken;
+import io.qlikbroker.metrics.BrokerMetrics;
+import io.qlikbroker.metrics.TokenOutcome;
 import io.qlikbroker.problem.Problem;
 import io.qlikbroker.problem.ProblemKind;
-import io.qlikbroker.qlik.ImpersonationClient;
 import io.qlikbroker.qlik.QlikToken;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.AuthenticationCompletionException;
@@ -33,15 +35,14 @@ import io.smallrye.mutiny.Uni;
 public class AccessTokenResource {
 
     private final SecurityIdentity identity;
-    private final UserLookupMapper userLookupMapper;
-    private final ImpersonationClient impersonationClient;
+    private final TokenService tokens;
+    private final BrokerMetrics metrics;
     private final Clock clock;
 
-    AccessTokenResource(SecurityIdentity identity, UserLookupMapper userLookupMapper,
-            ImpersonationClient impersonationClient, Clock clock) {
+    AccessTokenResource(SecurityIdentity identity, TokenService tokens, BrokerMetrics metrics, Clock clock) {
         this.identity = identity;
-        this.userLookupMapper = userLookupMapper;
-        this.impersonationClient = impersonationClient;
+        this.tokens = tokens;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -50,10 +51,17 @@ public class AccessTokenResource {
     @Produces({ MediaType.TEXT_PLAIN, MediaType.APPLICATION_JSON })
     public Uni<RestResponse<Object>> issue(HttpHeaders headers) {
         boolean json = prefersJson(headers.getAcceptableMediaTypes());
-        return impersonationClient.impersonate(userLookupMapper.map(identity))
+        return tokens.tokenFor(identity)
+                .map(CachedToken::token)
                 .map(token -> json
                         ? RestResponse.ok(asJson(token), MediaType.APPLICATION_JSON_TYPE)
                         : RestResponse.ok(token.accessToken(), MediaType.TEXT_PLAIN_TYPE));
+    }
+
+    /** Forgets the caller's cached token, for the app's logout; 204 whether or not one was cached. */
+    @DELETE
+    public Uni<RestResponse<Void>> forget() {
+        return tokens.forget(identity).map(ignored -> RestResponse.noContent());
     }
 
     private Object asJson(QlikToken token) {
@@ -81,6 +89,7 @@ public class AccessTokenResource {
     @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class,
             AuthenticationCompletionException.class })
     RestResponse<Problem> unauthenticated(RuntimeException e, HttpHeaders headers) {
+        metrics.tokenRequest(TokenOutcome.UNAUTHENTICATED);
         boolean presentedToken = headers.getHeaderString(HttpHeaders.AUTHORIZATION) != null;
         String challenge = presentedToken ? "Bearer error=\"invalid_token\"" : "Bearer";
         Problem problem = Problem.of(ProblemKind.UNAUTHENTICATED,

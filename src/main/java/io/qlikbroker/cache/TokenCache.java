@@ -1,0 +1,96 @@
+package io.qlikbroker.cache;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.github.benmanes.caffeine.cache.AsyncCache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+
+import io.qlikbroker.config.BrokerConfig;
+import io.qlikbroker.qlik.QlikToken;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Each user's Qlik token, reused until {@code broker.cache.refresh-margin} before it expires. Caffeine gives
+ * single-flight for free: concurrent requests for one key share the one pending mint, and a failed mint is dropped,
+ * so the next request tries again. Memory only, bounded, and expiry follows the injected {@link Clock}.
+ */
+@ApplicationScoped
+public class TokenCache {
+
+    private final AsyncCache<TokenKey, QlikToken> tokens;
+    private final boolean enabled;
+
+    TokenCache(BrokerConfig config, Clock clock) {
+        this.enabled = config.cache().enabled();
+        Duration margin = config.cache().refreshMargin();
+        this.tokens = Caffeine.newBuilder()
+                .maximumSize(config.cache().maxEntries())
+                .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
+                .expireAfter(new UsableLifetime(clock, margin))
+                .recordStats()
+                .buildAsync();
+    }
+
+    /** The cached token for {@code key}, or the one {@code mint} produces, shared by all concurrent callers. */
+    public Uni<CachedToken> get(TokenKey key, Supplier<Uni<QlikToken>> mint) {
+        if (!enabled) {
+            return mint.get().map(token -> new CachedToken(token, true));
+        }
+        AtomicBoolean minted = new AtomicBoolean();
+        CompletableFuture<QlikToken> pending = tokens.get(key, (k, executor) -> {
+            minted.set(true);
+            return mint.get().subscribeAsCompletionStage();
+        });
+        return Uni.createFrom().completionStage(pending).map(token -> new CachedToken(token, minted.get()));
+    }
+
+    /** Forgets the token of {@code key}, returning it if one had been issued. */
+    public Optional<QlikToken> evict(TokenKey key) {
+        CompletableFuture<QlikToken> removed = tokens.asMap().remove(key);
+        if (removed == null || !removed.isDone() || removed.isCompletedExceptionally()) {
+            return Optional.empty();
+        }
+        return Optional.of(removed.join());
+    }
+
+    /** The underlying cache, for metrics only. */
+    public AsyncCache<TokenKey, QlikToken> caffeine() {
+        return tokens;
+    }
+
+    /** A token is reusable from its minting until {@code margin} before Qlik's expiry. */
+    private record UsableLifetime(Clock clock, Duration margin) implements Expiry<TokenKey, QlikToken> {
+
+        /** A far-future expires_at from a confused tenant must not overflow Caffeine's nanosecond arithmetic. */
+        static final Duration LONGEST = Duration.ofDays(1);
+
+        @Override
+        public long expireAfterCreate(TokenKey key, QlikToken token, long currentTime) {
+            Duration usable = Duration.between(Instant.now(clock), token.expiresAt().minus(margin));
+            if (usable.isNegative()) {
+                return 0;
+            }
+            return usable.compareTo(LONGEST) > 0 ? LONGEST.toNanos() : usable.toNanos();
+        }
+
+        @Override
+        public long expireAfterUpdate(TokenKey key, QlikToken token, long currentTime, long currentDuration) {
+            return expireAfterCreate(key, token, currentTime);
+        }
+
+        @Override
+        public long expireAfterRead(TokenKey key, QlikToken token, long currentTime, long currentDuration) {
+            return currentDuration;
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package io.qlikbroker.config;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * How the broker itself behaves: token reuse and how it protects the tenant. The tenant and its client are in
+ * {@link QlikConfig}. Every property can also be set as an environment variable ({@code BROKER_CACHE_ENABLED}).
+ */
+@ConfigMapping(prefix = "broker")
+public interface BrokerConfig {
+
+    Cache cache();
+
+    /** On {@code DELETE /access-token}, also revoke the forgotten token at the tenant. */
+    @WithDefault("false")
+    boolean revokeOnLogout();
+
+    CircuitBreaker circuitBreaker();
+
+    interface Cache {
+
+        /** Reuse each user's token until shortly before it expires; off mints a token on every request. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** A cached token is replaced this long before it expires, so a page never receives a dying token. */
+        @WithDefault("5m")
+        Duration refreshMargin();
+
+        /** Most tokens kept; beyond it, those used least are dropped first. */
+        @WithDefault("10000")
+        int maxEntries();
+    }
+
+    /** Stops calling a failing tenant for a while; cached tokens are still served meanwhile. */
+    interface CircuitBreaker {
+
+        /** Number of recent upstream calls the failure ratio is computed over. */
+        @WithDefault("10")
+        int requestVolume();
+
+        /** Share of those calls that must have failed (5xx, connection, timeout) to open the circuit. */
+        @WithDefault("0.5")
+        double failureRatio();
+
+        /** How long the circuit stays open before one probing call is let through. */
+        @WithDefault("10s")
+        Duration delay();
+    }
+}

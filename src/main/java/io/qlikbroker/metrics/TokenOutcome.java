@@ -1,0 +1,22 @@
+package io.qlikbroker.metrics;
+
+import io.qlikbroker.problem.ProblemKind;
+
+/** The {@code outcome} label of {@code broker_token_requests_total}: a small, fixed set, never a user. */
+public enum TokenOutcome {
+    ISSUED, CACHED, UNAUTHENTICATED, FORBIDDEN, UPSTREAM_ERROR, RATE_LIMITED, TIMEOUT;
+
+    public static TokenOutcome of(ProblemKind kind) {
+        return switch (kind) {
+            case UNAUTHENTICATED -> UNAUTHENTICATED;
+            case MISSING_IDENTITY_CLAIM, QLIK_USER_REJECTED -> FORBIDDEN;
+            case QLIK_RATE_LIMITED -> RATE_LIMITED;
+            case QLIK_TIMEOUT -> TIMEOUT;
+            case QLIK_CLIENT_REJECTED, QLIK_UNAVAILABLE, QLIK_CIRCUIT_OPEN -> UPSTREAM_ERROR;
+        };
+    }
+
+    String label() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}
