@@ -35,17 +35,17 @@ class LogHygieneTest {
         String log;
         try (LogCapture capture = LogCapture.open()) {
             QlikTenantFake.reset(tenant);
-            issued.add(requestToken("alice", bearers, 200));
+            issued.add(requestToken(TestTokens.uniqueSubject("alice"), bearers, 200));
 
             tenant.stubFor(post(urlPathEqualTo(QlikTenantFake.TOKEN_PATH)).atPriority(1)
                     .willReturn(QlikTenantFake.qlikError(401, "OAUTH-14", "invalid_client")));
-            requestToken("alice", bearers, 502);
+            requestToken(TestTokens.uniqueSubject("alice"), bearers, 502);
             tenant.stubFor(post(urlPathEqualTo(QlikTenantFake.TOKEN_PATH)).atPriority(1)
                     .willReturn(aResponse().withFault(Fault.MALFORMED_RESPONSE_CHUNK)));
-            requestToken("alice", bearers, 502);
+            requestToken(TestTokens.uniqueSubject("alice"), bearers, 502);
             tenant.stubFor(post(urlPathEqualTo(QlikTenantFake.TOKEN_PATH)).atPriority(1)
                     .willReturn(aResponse().withStatus(200).withBody("{\"access_token\": \"leaky-token-in-garbage")));
-            requestToken("alice", bearers, 502);
+            requestToken(TestTokens.uniqueSubject("alice"), bearers, 502);
             given().auth().oauth2(bearers.get(0) + "tampered").when().post("/access-token").then().statusCode(401);
             log = capture.text();
         } finally {

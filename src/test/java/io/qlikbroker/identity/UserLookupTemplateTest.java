@@ -62,7 +62,7 @@ class UserLookupTemplateTest extends QlikTenantTestBase {
 
     @Test
     void refusesAnIdentityWithoutTheConfiguredClaim() {
-        given().auth().oauth2(TestTokens.bearer("alice")).when().post("/access-token").then().statusCode(403);
+        given().auth().oauth2(TestTokens.bearer(user)).when().post("/access-token").then().statusCode(403);
         tenant.verify(0, postRequestedFor(urlPathEqualTo(QlikTenantFake.TOKEN_PATH)));
     }
 }

@@ -63,10 +63,11 @@ class UpstreamFailureTest extends QlikTenantTestBase {
 
     @Test
     void rateLimitIs503WithRetryAfterPassedOn() {
-        tenantAnswers(QlikTenantFake.qlikError(429, "HTTP-429", "Too Many Requests").withHeader("Retry-After", "42"));
+        tenantAnswers(QlikTenantFake.qlikError(429, "HTTP-429", "Too Many Requests").withHeader("Retry-After", "2"));
         requestToken().statusCode(503)
-                .header("Retry-After", "42")
+                .header("Retry-After", "2")
                 .body("type", equalTo(PROBLEM + "qlik-rate-limited"));
+        awaitRateLimitPause();
     }
 
     @Test
@@ -114,12 +115,21 @@ class UpstreamFailureTest extends QlikTenantTestBase {
                 .body("stackTrace", nullValue());
     }
 
+    /** The broker pauses all upstream calls for Retry-After: let the pause lapse before the next test. */
+    static void awaitRateLimitPause() {
+        try {
+            Thread.sleep(2100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private void tenantAnswers(ResponseDefinitionBuilder response) {
         tenant.stubFor(post(urlPathEqualTo(QlikTenantFake.TOKEN_PATH)).atPriority(1).willReturn(response));
     }
 
     private ValidatableResponse requestToken() {
-        ValidatableResponse response = given().auth().oauth2(TestTokens.bearer("alice"))
+        ValidatableResponse response = given().auth().oauth2(TestTokens.bearer(user))
                 .when().post("/access-token")
                 .then().contentType("application/problem+json");
         tenant.verify(postRequestedFor(urlPathEqualTo(QlikTenantFake.TOKEN_PATH)));

@@ -28,6 +28,9 @@ public class QlikTenantFake implements QuarkusTestResourceLifecycleManager {
     public static final String TOKEN_PATH = "/oauth/token";
     public static final String METADATA_PATH = "/.well-known/oauth-authorization-server";
 
+    /** The response transformer that mints tokens; for stubs that delay or otherwise wrap the normal answer. */
+    public static final String MINT_TOKEN = ImpersonationTokenTransformer.NAME;
+
     /** Priority of the default stubs; a test's own stubs use 1 to win over them. */
     public static final int DEFAULT_PRIORITY = 10;
 

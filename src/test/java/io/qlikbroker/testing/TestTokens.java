@@ -26,6 +26,13 @@ public final class TestTokens {
     private TestTokens() {
     }
 
+    private static final java.util.concurrent.atomic.AtomicLong SUBJECTS = new java.util.concurrent.atomic.AtomicLong();
+
+    /** {@code prefix} made unique in this test run, e.g. {@code alice-7-1732761234567}. */
+    public static String uniqueSubject(String prefix) {
+        return prefix + "-" + SUBJECTS.incrementAndGet() + "-" + System.nanoTime();
+    }
+
     /** A valid access token whose subject is {@code subject}. */
     public static String bearer(String subject) {
         return claims(subject).sign();

@@ -1,0 +1,40 @@
+package io.qlikbroker.cache;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.qlikbroker.testing.QlikTenantFake;
+import io.qlikbroker.testing.QlikTenantTestBase;
+import io.qlikbroker.testing.TestTokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+
+/** broker.cache.enabled=false mints on every request, as Qlik's own example does. */
+@QuarkusTest
+@TestProfile(CacheDisabledTest.NoCache.class)
+class CacheDisabledTest extends QlikTenantTestBase {
+
+    public static class NoCache implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("broker.cache.enabled", "false");
+        }
+    }
+
+    @Test
+    void everyRequestMintsANewToken() {
+        String first = given().auth().oauth2(TestTokens.bearer(user)).when().post("/access-token")
+                .then().statusCode(200).extract().asString();
+        String second = given().auth().oauth2(TestTokens.bearer(user)).when().post("/access-token")
+                .then().statusCode(200).extract().asString();
+        assertNotEquals(first, second);
+        tenant.verify(2, postRequestedFor(urlPathEqualTo(QlikTenantFake.TOKEN_PATH)));
+    }
+}

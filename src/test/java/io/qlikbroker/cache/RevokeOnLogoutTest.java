@@ -1,0 +1,65 @@
+package io.qlikbroker.cache;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static io.restassured.RestAssured.given;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import com.github.tomakehurst.wiremock.client.WireMock;
+
+import io.qlikbroker.testing.QlikTenantFake;
+import io.qlikbroker.testing.QlikTenantTestBase;
+import io.qlikbroker.testing.TestTokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+
+/** With broker.revoke-on-logout, DELETE also revokes the forgotten token at the tenant, token in the body. */
+@QuarkusTest
+@TestProfile(RevokeOnLogoutTest.RevokeOnLogout.class)
+class RevokeOnLogoutTest extends QlikTenantTestBase {
+
+    public static class RevokeOnLogout implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("broker.revoke-on-logout", "true");
+        }
+    }
+
+    @Test
+    void revokesTheForgottenTokenAtTheTenant() {
+        tenant.stubFor(post(urlPathEqualTo("/oauth/revoke")).willReturn(WireMock.ok()));
+        String token = given().auth().oauth2(TestTokens.bearer(user)).when().post("/access-token")
+                .then().statusCode(200).extract().asString();
+
+        given().auth().oauth2(TestTokens.bearer(user)).when().delete("/access-token").then().statusCode(204);
+
+        tenant.verify(1, postRequestedFor(urlPathEqualTo("/oauth/revoke"))
+                .withoutQueryParam("token")
+                .withRequestBody(equalToJson("""
+                        {"token": "%s", "token_type_hint": "access_token", "client_id": "%s", "client_secret": "%s"}"""
+                        .formatted(token, QlikTenantFake.CLIENT_ID, QlikTenantFake.CLIENT_SECRET))));
+    }
+
+    @Test
+    void failedRevocationStillForgetsTheToken() {
+        tenant.stubFor(post(urlPathEqualTo("/oauth/revoke"))
+                .willReturn(QlikTenantFake.qlikError(400, "OAUTH-1", "invalid_request")));
+        String first = given().auth().oauth2(TestTokens.bearer(user)).when().post("/access-token")
+                .then().statusCode(200).extract().asString();
+        given().auth().oauth2(TestTokens.bearer(user)).when().delete("/access-token").then().statusCode(204);
+        given().auth().oauth2(TestTokens.bearer(user)).when().post("/access-token")
+                .then().statusCode(200).body(org.hamcrest.Matchers.not(first));
+    }
+
+    @Test
+    void nothingCachedMeansNothingToRevoke() {
+        given().auth().oauth2(TestTokens.bearer(user)).when().delete("/access-token").then().statusCode(204);
+        tenant.verify(0, postRequestedFor(urlPathEqualTo("/oauth/revoke")));
+    }
+}

@@ -1,0 +1,99 @@
+package io.qlikbroker.cache;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+
+import io.qlikbroker.config.BrokerConfig;
+import io.qlikbroker.qlik.QlikToken;
+import io.smallrye.mutiny.Uni;
+
+/** The cache itself: keys, bounds and expiry, without HTTP in the way. */
+class TokenCacheTest {
+
+    private final Clock clock = Clock.fixed(Instant.parse("2026-11-28T00:00:00Z"), ZoneOffset.UTC);
+    private final AtomicInteger mints = new AtomicInteger();
+
+    @Test
+    void everyGrantParameterIsPartOfTheKey() {
+        TokenCache cache = new TokenCache(config(100), clock);
+        TokenKey key = new TokenKey("default", "client", "subject", "alice", "user_default");
+        get(cache, key);
+        get(cache, key);
+        get(cache, new TokenKey("default", "client", "subject", "alice", "user_default admin_classic"));
+        get(cache, new TokenKey("default", "other-client", "subject", "alice", "user_default"));
+        get(cache, new TokenKey("default", "client", "userId", "alice", "user_default"));
+        get(cache, new TokenKey("default", "client", "subject", "bob", "user_default"));
+        get(cache, new TokenKey("eu", "client", "subject", "alice", "user_default"));
+        assertEquals(6, mints.get(), "one mint per distinct key, none for the repeat");
+    }
+
+    @Test
+    void staysWithinMaxEntries() {
+        TokenCache cache = new TokenCache(config(3), clock);
+        for (int i = 0; i < 20; i++) {
+            get(cache, new TokenKey("default", "client", "subject", "user" + i, "user_default"));
+        }
+        cache.caffeine().synchronous().cleanUp();
+        assertTrue(cache.caffeine().synchronous().estimatedSize() <= 3);
+    }
+
+    @Test
+    void aTokenAlreadyInsideTheMarginIsNotKept() {
+        TokenCache cache = new TokenCache(config(100), clock);
+        TokenKey key = new TokenKey("default", "client", "subject", "alice", "user_default");
+        cache.get(key, () -> mint(Duration.ofMinutes(4))).await().indefinitely();
+        cache.get(key, () -> mint(Duration.ofMinutes(4))).await().indefinitely();
+        assertEquals(2, mints.get(), "a token with less than the 5-minute margin left is minted anew");
+    }
+
+    private void get(TokenCache cache, TokenKey key) {
+        cache.get(key, () -> mint(Duration.ofHours(6))).await().indefinitely();
+    }
+
+    private Uni<QlikToken> mint(Duration lifetime) {
+        return Uni.createFrom().item(() -> new QlikToken("t" + mints.incrementAndGet(), "bearer",
+                clock.instant().plus(lifetime)));
+    }
+
+    private static BrokerConfig config(int maxEntries) {
+        return new BrokerConfig() {
+            @Override
+            public Cache cache() {
+                return new Cache() {
+                    @Override
+                    public boolean enabled() {
+                        return true;
+                    }
+
+                    @Override
+                    public Duration refreshMargin() {
+                        return Duration.ofMinutes(5);
+                    }
+
+                    @Override
+                    public int maxEntries() {
+                        return maxEntries;
+                    }
+                };
+            }
+
+            @Override
+            public boolean revokeOnLogout() {
+                return false;
+            }
+
+            @Override
+            public CircuitBreaker circuitBreaker() {
+                return null;
+            }
+        };
+    }
+}

@@ -1,0 +1,65 @@
+package io.qlikbroker.qlik;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.qlikbroker.testing.QlikTenantFake;
+import io.qlikbroker.testing.QlikTenantTestBase;
+import io.qlikbroker.testing.TestTokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+
+/** A failing tenant opens the circuit: 503 at once, cached tokens still served, and recovery after the delay. */
+@QuarkusTest
+@TestProfile(CircuitBreakerTest.SmallCircuit.class)
+class CircuitBreakerTest extends QlikTenantTestBase {
+
+    public static class SmallCircuit implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("broker.circuit-breaker.request-volume", "4",
+                    "broker.circuit-breaker.failure-ratio", "0.5",
+                    "broker.circuit-breaker.delay", "2s");
+        }
+    }
+
+    @Test
+    void opensAfterRepeatedFailuresAndRecovers() throws InterruptedException {
+        String cachedUser = TestTokens.uniqueSubject("cached");
+        String cached = given().auth().oauth2(TestTokens.bearer(cachedUser)).when().post("/access-token")
+                .then().statusCode(200).extract().asString();
+
+        tenant.stubFor(post(urlPathEqualTo(QlikTenantFake.TOKEN_PATH)).atPriority(1)
+                .willReturn(aResponse().withStatus(500)));
+        for (int i = 0; i < 3; i++) {
+            given().auth().oauth2(TestTokens.bearer(TestTokens.uniqueSubject("u"))).when().post("/access-token")
+                    .then().statusCode(502);
+        }
+        tenant.resetRequests();
+
+        given().auth().oauth2(TestTokens.bearer(user)).when().post("/access-token")
+                .then().statusCode(503)
+                .header("Retry-After", "2")
+                .body("type", equalTo("urn:qlik-token-broker:problem:qlik-circuit-open"));
+        given().auth().oauth2(TestTokens.bearer(cachedUser)).when().post("/access-token")
+                .then().statusCode(200).body(equalTo(cached));
+        tenant.verify(0, postRequestedFor(urlPathEqualTo(QlikTenantFake.TOKEN_PATH)));
+        given().when().get("/q/metrics").then().body(org.hamcrest.Matchers.containsString(
+                "broker_circuit_breaker_state 2.0"));
+
+        QlikTenantFake.reset(tenant);
+        Thread.sleep(2200);
+        given().auth().oauth2(TestTokens.bearer(user)).when().post("/access-token")
+                .then().statusCode(200).body(startsWith(QlikTenantFake.tokenPrefixFor(user)));
+    }
+}
