@@ -14,6 +14,8 @@ public interface BrokerConfig {
 
     Cache cache();
 
+    BearerCache bearerCache();
+
     /** On {@code DELETE /access-token}, also revoke the forgotten token at the tenant. */
     @WithDefault("false")
     boolean revokeOnLogout();
@@ -31,6 +33,20 @@ public interface BrokerConfig {
         Duration refreshMargin();
 
         /** Most tokens kept; beyond it, those used least are dropped first. */
+        @WithDefault("10000")
+        int maxEntries();
+    }
+
+    /**
+     * Remembers bearer tokens that passed full verification (signature, issuer, audience, expiry), keyed by their
+     * SHA-256, until their own expiry at the latest. Signature checks dominate the cost of a cached token request.
+     */
+    interface BearerCache {
+
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Most verified tokens remembered. */
         @WithDefault("10000")
         int maxEntries();
     }

@@ -37,6 +37,9 @@ public class ConfigValidator {
         if (broker.cache().maxEntries() < 1) {
             problems.add("broker.cache.max-entries must be at least 1");
         }
+        if (broker.bearerCache().maxEntries() < 1) {
+            problems.add("broker.bearer-cache.max-entries must be at least 1");
+        }
         if (broker.cache().refreshMargin().isNegative()) {
             problems.add("broker.cache.refresh-margin must not be negative");
         }

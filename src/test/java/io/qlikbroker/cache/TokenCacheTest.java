@@ -86,6 +86,11 @@ class TokenCacheTest {
             }
 
             @Override
+            public BearerCache bearerCache() {
+                return null;
+            }
+
+            @Override
             public boolean revokeOnLogout() {
                 return false;
             }

@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Benchmark of the token route, cache on against cache off, measured in the same run on this machine.
+#   bench/run.sh            (env: BENCH_DURATION=20 BENCH_CONNECTIONS=32 BENCH_TENANT_LATENCY_MS=50 BENCH_HEAP=128m)
+# Starts a fake identity provider + tenant (bench/fake-upstream.mjs, Node), the packaged broker jar, and wrk with
+# 100 users' bearer tokens; prints requests/s, p50/p99 latency, upstream calls per 1000 requests and RSS after load.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+duration=${BENCH_DURATION:-20}
+connections=${BENCH_CONNECTIONS:-32}
+latency=${BENCH_TENANT_LATENCY_MS:-50}
+heap=${BENCH_HEAP:-128m}
+users=100
+work=target/bench
+mkdir -p "$work"
+
+command -v wrk >/dev/null || { apt-get install -y wrk >/dev/null 2>&1 || { echo "bench: install wrk (apt-get install wrk)" >&2; exit 1; }; }
+command -v node >/dev/null || { echo "bench: needs Node.js for the fake upstream" >&2; exit 1; }
+[ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -B -q package -DskipTests
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+fake_port=$(free_port)
+pids=()
+cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; }
+trap cleanup EXIT
+
+rm -f "$work/tokens.txt"
+node bench/fake-upstream.mjs "$fake_port" "$latency" "$work/tokens.txt" "$users" > "$work/fake.log" 2>&1 &
+pids+=($!)
+for _ in $(seq 50); do [ -s "$work/tokens.txt" ] && break; sleep 0.1; done
+
+run_case() { # label, extra env assignments...
+  local label=$1; shift
+  local port; port=$(free_port)
+  env "$@" QUARKUS_HTTP_PORT="$port" QUARKUS_HTTP_HOST=127.0.0.1 \
+    QUARKUS_OIDC_AUTH_SERVER_URL="http://127.0.0.1:$fake_port" QUARKUS_OIDC_CLIENT_ID=bench-app \
+    QLIK_TENANT_URL="http://127.0.0.1:$fake_port/qlik" QLIK_CLIENT_ID=bench-client QLIK_CLIENT_SECRET=bench-secret \
+    QUARKUS_LOG_LEVEL=WARN \
+    java -Xmx"$heap" -jar target/quarkus-app/quarkus-run.jar > "$work/broker-$label.log" 2>&1 &
+  local pid=$!
+  pids+=("$pid")
+  for _ in $(seq 100); do curl -sf "http://127.0.0.1:$port/q/health/ready" >/dev/null && break; sleep 0.2; done
+  # Warm-up (JIT, first mints of every user), then the measured run.
+  curl -sf "http://127.0.0.1:$fake_port/stats/reset" >/dev/null
+  BENCH_TOKENS="$work/tokens.txt" wrk -t2 -c"$connections" -d5s -s bench/bearer-tokens.lua "http://127.0.0.1:$port" >/dev/null
+  local warmup_upstream; warmup_upstream=$(curl -sf "http://127.0.0.1:$fake_port/stats" | grep -o '[0-9]\+')
+  curl -sf "http://127.0.0.1:$fake_port/stats/reset" >/dev/null
+  local result; result=$(BENCH_TOKENS="$work/tokens.txt" wrk -t2 -c"$connections" -d"${duration}s" --latency \
+    -s bench/bearer-tokens.lua "http://127.0.0.1:$port" | grep '^BENCH')
+  local upstream; upstream=$(curl -sf "http://127.0.0.1:$fake_port/stats" | grep -o '[0-9]\+')
+  local rss; rss=$(awk '/VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$pid/status")
+  kill "$pid"; wait "$pid" 2>/dev/null || true
+  local requests; requests=$(sed -E 's/.*requests=([0-9]+).*/\1/' <<<"$result")
+  printf '%-22s %s upstream_per_1000=%.2f upstream_per_user=%.2f rss_mib=%s\n' "$label" "${result#BENCH }" \
+    "$(awk -v u="$upstream" -v r="$requests" 'BEGIN { print (r > 0 ? 1000 * u / r : 0) }')" \
+    "$(awk -v u="$upstream" -v w="$warmup_upstream" -v n="$users" 'BEGIN { print (u + w) / n }')" \
+    "$rss" | tee -a "$work/results.txt"
+}
+
+: > "$work/results.txt"
+echo "users=$users connections=$connections duration=${duration}s tenant_latency=${latency}ms heap=$heap cores=$(nproc)"
+run_case cache-on BROKER_CACHE_ENABLED=true
+run_case cache-on-verify-always BROKER_CACHE_ENABLED=true BROKER_BEARER_CACHE_ENABLED=false
+run_case cache-off BROKER_CACHE_ENABLED=false
+rps() { grep "^$1 " "$work/results.txt" | sed -E 's/.*rps=([0-9]+).*/\1/'; }
+awk -v on="$(rps cache-on)" -v off="$(rps cache-off)" -v always="$(rps cache-on-verify-always)" 'BEGIN {
+  printf "throughput ratios: cache-on / cache-off = %.1fx, cache-on / cache-on-verify-always = %.1fx\n", on / off, on / always }'
