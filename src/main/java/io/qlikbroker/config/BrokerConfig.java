@@ -1,6 +1,8 @@
 package io.qlikbroker.config;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -21,6 +23,41 @@ public interface BrokerConfig {
     boolean revokeOnLogout();
 
     CircuitBreaker circuitBreaker();
+
+    /**
+     * Origins whose pages may use the session cookie to get a token, e.g. {@code https://app.example.com}. Unset: only
+     * the broker's own origin (the scheme and {@code Host} a request was addressed to).
+     */
+    Optional<List<String>> allowedOrigins();
+
+    Csrf csrf();
+
+    RateLimit rateLimit();
+
+    Audit audit();
+
+    interface Csrf {
+
+        /** A header (e.g. {@code X-Requested-With}) that cookie-authenticated calls must carry: it forces a CORS preflight. */
+        Optional<String> requireHeader();
+    }
+
+    interface RateLimit {
+
+        /** Token requests a minute one identity may make, cached answers included; more get 429. */
+        @WithDefault("30")
+        int perUser();
+    }
+
+    interface Audit {
+
+        /** Log a keyed hash of the identity and lookup value instead of the values themselves. */
+        @WithDefault("false")
+        boolean hashIdentities();
+
+        /** The HMAC key for those hashes; required when hashing is on. Keep it stable to correlate lines over time. */
+        Optional<String> hashKey();
+    }
 
     interface Cache {
 

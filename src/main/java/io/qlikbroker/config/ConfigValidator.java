@@ -40,6 +40,16 @@ public class ConfigValidator {
         if (broker.bearerCache().maxEntries() < 1) {
             problems.add("broker.bearer-cache.max-entries must be at least 1");
         }
+        if (broker.rateLimit().perUser() < 1) {
+            problems.add("broker.rate-limit.per-user must be at least 1");
+        }
+        if (broker.audit().hashIdentities() && broker.audit().hashKey().filter(key -> !key.isBlank()).isEmpty()) {
+            problems.add("broker.audit.hash-key must be set when broker.audit.hash-identities is true");
+        }
+        broker.allowedOrigins().ifPresent(origins -> origins.stream()
+                .filter(origin -> !origin.matches("https?://[^/?#\\s]+"))
+                .findFirst()
+                .ifPresent(bad -> problems.add("broker.allowed-origins entries must be origins such as https://app.example.com")));
         if (broker.cache().refreshMargin().isNegative()) {
             problems.add("broker.cache.refresh-margin must not be negative");
         }

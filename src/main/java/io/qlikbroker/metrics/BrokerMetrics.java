@@ -9,7 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.qlikbroker.problem.BrokerException;
 
 /**
  * The broker's own meters. Labels are small fixed sets (outcome, upstream status): never a user id or a token.
@@ -38,13 +37,6 @@ public class BrokerMetrics {
 
     public void tokenRequest(TokenOutcome outcome) {
         outcomes.get(outcome).increment();
-    }
-
-    /** Counts a failed token request under the outcome its problem maps to. */
-    public void tokenRequestFailed(Throwable failure) {
-        tokenRequest(failure instanceof BrokerException broker
-                ? TokenOutcome.of(broker.kind())
-                : TokenOutcome.UPSTREAM_ERROR);
     }
 
     /** One upstream attempt: {@code status} is the HTTP status, or {@code error} / {@code timeout}. */

@@ -9,14 +9,14 @@ public enum TokenOutcome {
     public static TokenOutcome of(ProblemKind kind) {
         return switch (kind) {
             case UNAUTHENTICATED -> UNAUTHENTICATED;
-            case MISSING_IDENTITY_CLAIM, QLIK_USER_REJECTED -> FORBIDDEN;
-            case QLIK_RATE_LIMITED -> RATE_LIMITED;
+            case MISSING_IDENTITY_CLAIM, CROSS_SITE_REQUEST, QLIK_USER_REJECTED -> FORBIDDEN;
+            case TOO_MANY_REQUESTS, QLIK_RATE_LIMITED -> RATE_LIMITED;
             case QLIK_TIMEOUT -> TIMEOUT;
             case QLIK_CLIENT_REJECTED, QLIK_UNAVAILABLE, QLIK_CIRCUIT_OPEN -> UPSTREAM_ERROR;
         };
     }
 
-    String label() {
+    public String label() {
         return name().toLowerCase(java.util.Locale.ROOT);
     }
 }

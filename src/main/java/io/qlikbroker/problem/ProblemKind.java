@@ -10,6 +10,8 @@ public enum ProblemKind {
 
     UNAUTHENTICATED(401, "unauthenticated", "Sign-in required"),
     MISSING_IDENTITY_CLAIM(403, "missing-identity-claim", "Your identity has no usable user claim"),
+    CROSS_SITE_REQUEST(403, "cross-site-request", "This page may not request tokens with your session"),
+    TOO_MANY_REQUESTS(429, "too-many-requests", "Too many token requests"),
     QLIK_USER_REJECTED(403, "qlik-user-rejected", "Qlik will not issue a token for this user"),
     QLIK_CLIENT_REJECTED(502, "qlik-client-rejected", "Qlik rejected the broker's OAuth client"),
     QLIK_RATE_LIMITED(503, "qlik-rate-limited", "Qlik is rate-limiting token requests"),

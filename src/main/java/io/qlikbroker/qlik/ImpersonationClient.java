@@ -75,11 +75,16 @@ public class ImpersonationClient {
     }
 
     public Uni<QlikToken> impersonate(UserLookup lookup) {
+        return impersonate(lookup, new UpstreamTrace());
+    }
+
+    /** As {@link #impersonate(UserLookup)}, recording each attempt in {@code trace} for the audit line. */
+    public Uni<QlikToken> impersonate(UserLookup lookup, UpstreamTrace trace) {
         ImpersonationTokenRequest request = ImpersonationTokenRequest.of(
                 config.clientId(), config.clientSecret(), lookup, config.scope());
         return Uni.createFrom().voidItem()
                 .invoke(rateLimitGate::checkOpen)
-                .chain(() -> guard.get(() -> attempt(request)))
+                .chain(() -> guard.get(() -> attempt(request, trace)))
                 // The whole call, retry included, never outlasts qlik.timeout.
                 .ifNoItem().after(config.timeout()).failWith(TimeoutException::new)
                 .map(this::toToken)
@@ -102,14 +107,18 @@ public class ImpersonationClient {
         return CIRCUIT_BREAKER;
     }
 
-    private Uni<QlikTokenResponse> attempt(ImpersonationTokenRequest request) {
+    private Uni<QlikTokenResponse> attempt(ImpersonationTokenRequest request, UpstreamTrace trace) {
         long start = System.nanoTime();
         return api.token(request)
-                .onItemOrFailure().invoke((response, failure) -> metrics.upstreamCall(
-                        statusLabel(failure), Duration.ofNanos(System.nanoTime() - start)))
+                .onItemOrFailure().invoke((response, failure) -> recordAttempt(statusLabel(failure), start, trace))
                 // A timeout cancels the attempt rather than failing it.
-                .onCancellation().invoke(() -> metrics.upstreamCall(
-                        "timeout", Duration.ofNanos(System.nanoTime() - start)));
+                .onCancellation().invoke(() -> recordAttempt("timeout", start, trace));
+    }
+
+    private void recordAttempt(String status, long startNanos, UpstreamTrace trace) {
+        Duration latency = Duration.ofNanos(System.nanoTime() - startNanos);
+        metrics.upstreamCall(status, latency);
+        trace.attempt(status, latency);
     }
 
     private QlikToken toToken(QlikTokenResponse response) {

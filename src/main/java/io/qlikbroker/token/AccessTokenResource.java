@@ -14,17 +14,18 @@ import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import io.qlikbroker.cache.CachedToken;
-import io.qlikbroker.metrics.BrokerMetrics;
-import io.qlikbroker.metrics.TokenOutcome;
+import io.qlikbroker.problem.BrokerException;
 import io.qlikbroker.problem.Problem;
 import io.qlikbroker.problem.ProblemKind;
 import io.qlikbroker.qlik.QlikToken;
+import io.qlikbroker.session.CsrfGuard;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
 
 /**
  * {@code POST /access-token}: the signed-in caller's Qlik token. The body and query are ignored on purpose: the
@@ -36,20 +37,21 @@ public class AccessTokenResource {
 
     private final SecurityIdentity identity;
     private final TokenService tokens;
-    private final BrokerMetrics metrics;
+    private final CsrfGuard csrfGuard;
     private final Clock clock;
 
-    AccessTokenResource(SecurityIdentity identity, TokenService tokens, BrokerMetrics metrics, Clock clock) {
+    AccessTokenResource(SecurityIdentity identity, TokenService tokens, CsrfGuard csrfGuard, Clock clock) {
         this.identity = identity;
         this.tokens = tokens;
-        this.metrics = metrics;
+        this.csrfGuard = csrfGuard;
         this.clock = clock;
     }
 
     /** Bare token as text/plain, which qlik-embed's getAccessToken() reads with response.text(); JSON on request. */
     @POST
     @Produces({ MediaType.TEXT_PLAIN, MediaType.APPLICATION_JSON })
-    public Uni<RestResponse<Object>> issue(HttpHeaders headers) {
+    public Uni<RestResponse<Object>> issue(HttpHeaders headers, HttpServerRequest request) {
+        admit(headers, request);
         boolean json = prefersJson(headers.getAcceptableMediaTypes());
         return tokens.tokenFor(identity)
                 .map(CachedToken::token)
@@ -60,8 +62,23 @@ public class AccessTokenResource {
 
     /** Forgets the caller's cached token, for the app's logout; 204 whether or not one was cached. */
     @DELETE
-    public Uni<RestResponse<Void>> forget() {
+    public Uni<RestResponse<Void>> forget(HttpHeaders headers, HttpServerRequest request) {
+        admit(headers, request);
         return tokens.forget(identity).map(ignored -> RestResponse.noContent());
+    }
+
+    /** Checks that precede any use of the identity: an unambiguous credential, and no cross-site cookie use. */
+    private void admit(HttpHeaders headers, HttpServerRequest request) {
+        if (headers.getRequestHeader(HttpHeaders.AUTHORIZATION).size() > 1) {
+            // Which of two credentials a proxy, the framework and a log would each pick is anyone's guess.
+            throw new AuthenticationFailedException("More than one Authorization header");
+        }
+        try {
+            csrfGuard.check(request);
+        } catch (BrokerException refused) {
+            tokens.refused(refused, identity.getPrincipal().getName(), null);
+            throw refused;
+        }
     }
 
     private Object asJson(QlikToken token) {
@@ -89,11 +106,11 @@ public class AccessTokenResource {
     @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class,
             AuthenticationCompletionException.class })
     RestResponse<Problem> unauthenticated(RuntimeException e, HttpHeaders headers) {
-        metrics.tokenRequest(TokenOutcome.UNAUTHENTICATED);
         boolean presentedToken = headers.getHeaderString(HttpHeaders.AUTHORIZATION) != null;
         String challenge = presentedToken ? "Bearer error=\"invalid_token\"" : "Bearer";
         Problem problem = Problem.of(ProblemKind.UNAUTHENTICATED,
                 presentedToken ? "The bearer token is invalid or expired." : "Sign in, or send a bearer token.");
+        tokens.refused(new BrokerException(ProblemKind.UNAUTHENTICATED, problem.detail()), null, null);
         return problem.toResponse().header(HttpHeaders.WWW_AUTHENTICATE, challenge).build();
     }
 }

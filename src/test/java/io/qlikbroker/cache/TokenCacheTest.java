@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 
 import io.qlikbroker.config.BrokerConfig;
 import io.qlikbroker.qlik.QlikToken;
+import io.quarkus.runtime.configuration.DurationConverter;
+import io.smallrye.config.SmallRyeConfigBuilder;
 import io.smallrye.mutiny.Uni;
 
 /** The cache itself: keys, bounds and expiry, without HTTP in the way. */
@@ -63,42 +65,14 @@ class TokenCacheTest {
                 clock.instant().plus(lifetime)));
     }
 
+    /** The real mapping with its defaults, as the application would see it. */
     private static BrokerConfig config(int maxEntries) {
-        return new BrokerConfig() {
-            @Override
-            public Cache cache() {
-                return new Cache() {
-                    @Override
-                    public boolean enabled() {
-                        return true;
-                    }
-
-                    @Override
-                    public Duration refreshMargin() {
-                        return Duration.ofMinutes(5);
-                    }
-
-                    @Override
-                    public int maxEntries() {
-                        return maxEntries;
-                    }
-                };
-            }
-
-            @Override
-            public BearerCache bearerCache() {
-                return null;
-            }
-
-            @Override
-            public boolean revokeOnLogout() {
-                return false;
-            }
-
-            @Override
-            public CircuitBreaker circuitBreaker() {
-                return null;
-            }
-        };
+        return new SmallRyeConfigBuilder()
+                .withMapping(BrokerConfig.class)
+                // Quarkus' own syntax for durations ("5m"), as in application.properties.
+                .withConverter(Duration.class, 100, new DurationConverter())
+                .withDefaultValue("broker.cache.max-entries", String.valueOf(maxEntries))
+                .build()
+                .getConfigMapping(BrokerConfig.class);
     }
 }

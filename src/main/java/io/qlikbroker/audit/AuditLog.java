@@ -1,0 +1,96 @@
+package io.qlikbroker.audit;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
+
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
+
+import io.qlikbroker.config.BrokerConfig;
+import io.qlikbroker.metrics.TokenOutcome;
+import io.qlikbroker.qlik.QlikToken;
+import io.qlikbroker.qlik.UpstreamTrace;
+import io.qlikbroker.qlik.UserLookup;
+
+/**
+ * One line per token decision on the {@code io.qlikbroker.audit} category: outcome, identity, the lookup sent to
+ * Qlik, whether the cache served it, the upstream status and latency, and the token's fingerprint, never the token.
+ * Values are JSON-escaped in the message, so a claim holding quotes or newlines cannot forge a line; with JSON
+ * logging ({@code quarkus.log.console.json.enabled=true}) the same fields are also structured ({@code audit.*}).
+ */
+@ApplicationScoped
+public class AuditLog {
+
+    private static final Logger LOG = Logger.getLogger("io.qlikbroker.audit");
+
+    private final Optional<Mac> hashKey;
+
+    AuditLog(BrokerConfig config) {
+        this.hashKey = config.audit().hashIdentities() ? config.audit().hashKey().map(AuditLog::hmac) : Optional.empty();
+    }
+
+    /** A token decision. {@code identity}, {@code lookup}, {@code token} and {@code trace} may be absent. */
+    public void decision(TokenOutcome outcome, String identity, UserLookup lookup, QlikToken token, boolean cached,
+            UpstreamTrace trace) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("outcome", outcome.label());
+        fields.put("identity", identity == null ? "-" : protect(identity));
+        fields.put("lookup_field", lookup == null ? "-" : lookup.field());
+        fields.put("lookup_value", lookup == null ? "-" : protect(lookup.value()));
+        fields.put("cached", String.valueOf(cached));
+        fields.put("upstream_status", trace == null ? "-" : trace.status());
+        fields.put("upstream_ms", trace == null ? "-" : String.valueOf(trace.latencyMillis()));
+        fields.put("token_fp", token == null ? "-" : TokenFingerprint.of(token.accessToken()));
+
+        StringBuilder line = new StringBuilder("token decision");
+        fields.forEach((name, value) -> line.append(' ').append(name).append('=').append(quote(value)));
+        fields.forEach((name, value) -> MDC.put("audit." + name, value));
+        try {
+            LOG.info(line);
+        } finally {
+            fields.keySet().forEach(name -> MDC.remove("audit." + name));
+        }
+    }
+
+    private String protect(String value) {
+        return hashKey.map(mac -> "hmac:" + keyedHash(mac, value)).orElse(value);
+    }
+
+    private static String keyedHash(Mac prototype, String value) {
+        try {
+            Mac mac = (Mac) prototype.clone();
+            return HexFormat.of().formatHex(mac.doFinal(value.getBytes(StandardCharsets.UTF_8)), 0, 8);
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Mac hmac(String key) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return mac;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+        }
+    }
+
+    /** Plain values stay readable; anything else is a JSON string, so it stays on one line and cannot fake a field. */
+    private static String quote(String value) {
+        if (value.matches("[A-Za-z0-9_:.-]+")) {
+            return value;
+        }
+        return '"' + new String(JsonStringEncoder.getInstance().quoteAsString(value)) + '"';
+    }
+}

@@ -1,0 +1,77 @@
+package io.qlikbroker.session;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.qlikbroker.config.BrokerConfig;
+import io.qlikbroker.problem.BrokerException;
+import io.qlikbroker.problem.ProblemKind;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.HostAndPort;
+
+/**
+ * Keeps other sites from spending a user's session cookie on the token routes. A browser attaches the cookie to a
+ * cross-site POST, but it also says where the request comes from ({@code Origin}, {@code Sec-Fetch-Site}), and a
+ * page cannot forge those. Bearer-authenticated calls carry their credential explicitly and are not CSRF-prone.
+ * Qlik's example page ({@code fetch("/access-token", {method: "POST", credentials: "include", mode:
+ * "same-origin"})}) sends {@code Origin} equal to the broker's own and passes unchanged.
+ */
+@ApplicationScoped
+public class CsrfGuard {
+
+    private final Optional<List<String>> allowedOrigins;
+    private final Optional<String> requiredHeader;
+
+    CsrfGuard(BrokerConfig config) {
+        this.allowedOrigins = config.allowedOrigins()
+                .map(origins -> origins.stream().map(origin -> origin.toLowerCase(Locale.ROOT)).toList());
+        this.requiredHeader = config.csrf().requireHeader().filter(header -> !header.isBlank());
+    }
+
+    /** Throws the 403 problem unless the request is bearer-authenticated or comes from an allowed page. */
+    public void check(HttpServerRequest request) {
+        String authorization = request.getHeader("Authorization");
+        if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return;
+        }
+        if (!fromAllowedPage(request)) {
+            throw refused("The request does not come from a page allowed to use your session.");
+        }
+        if (requiredHeader.isPresent() && isBlank(request.getHeader(requiredHeader.get()))) {
+            throw refused("The request lacks the " + requiredHeader.get() + " header this service requires.");
+        }
+    }
+
+    private boolean fromAllowedPage(HttpServerRequest request) {
+        String origin = request.getHeader("Origin");
+        if (origin == null) {
+            // Browsers send Origin with every POST; without it, only Fetch Metadata can vouch for the page.
+            return "same-origin".equals(request.getHeader("Sec-Fetch-Site"));
+        }
+        String normalized = origin.strip().toLowerCase(Locale.ROOT);
+        return allowedOrigins
+                .map(origins -> origins.contains(normalized))
+                .orElseGet(() -> normalized.equals(ownOrigin(request)));
+    }
+
+    /** The scheme and authority this request was addressed to ({@code Host}, or HTTP/2's {@code :authority}). */
+    private static String ownOrigin(HttpServerRequest request) {
+        HostAndPort authority = request.authority();
+        if (authority == null) {
+            return "";
+        }
+        String port = authority.port() < 0 ? "" : ":" + authority.port();
+        return (request.scheme() + "://" + authority.host() + port).toLowerCase(Locale.ROOT);
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    private static BrokerException refused(String detail) {
+        return new BrokerException(ProblemKind.CROSS_SITE_REQUEST, detail);
+    }
+}

@@ -1,0 +1,49 @@
+package io.qlikbroker.session;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.net.URI;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import io.qlikbroker.testing.BrowserSession;
+import io.qlikbroker.testing.QlikTenantTestBase;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+
+/** Configured origins replace the default, and a required header must accompany every cookie call. */
+@QuarkusTest
+@TestProfile(CsrfRequiredHeaderTest.AppOriginWithHeader.class)
+class CsrfRequiredHeaderTest extends QlikTenantTestBase {
+
+    static final String APP = "https://app.example.com";
+
+    public static class AppOriginWithHeader extends HybridProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            Map<String, String> config = new HashMap<>(super.getConfigOverrides());
+            config.put("broker.allowed-origins", APP);
+            config.put("broker.csrf.require-header", "X-Requested-With");
+            return config;
+        }
+    }
+
+    @TestHTTPResource("/")
+    URI broker;
+
+    @ConfigProperty(name = "keycloak.url")
+    String keycloakUrl;
+
+    @Test
+    void configuredOriginWithTheHeaderIsAllowed() {
+        BrowserSession browser = BrowserSession.signIn(broker, keycloakUrl);
+        assertEquals(200, browser.post("/access-token", Map.of("Origin", APP, "X-Requested-With", "fetch")).statusCode());
+        assertEquals(403, browser.post("/access-token", Map.of("Origin", APP)).statusCode(), "header missing");
+        assertEquals(403, browser.post("/access-token",
+                Map.of("Origin", browser.ownOrigin(), "X-Requested-With", "fetch")).statusCode(), "not a listed origin");
+    }
+}
