@@ -47,6 +47,11 @@ public class QlikTenantFake implements QuarkusTestResourceLifecycleManager {
                 "qlik.client-secret", CLIENT_SECRET);
     }
 
+    /** The running server, for tests that start the fake themselves rather than through Quarkus. */
+    public WireMockServer server() {
+        return server;
+    }
+
     public static void reset(WireMockServer server) {
         server.resetAll();
         server.stubFor(post(urlPathEqualTo(TOKEN_PATH)).atPriority(DEFAULT_PRIORITY)

@@ -72,6 +72,48 @@ public final class TestTokens {
         }
     }
 
+    /** Signs with any key and algorithm, for forgeries: {@code alg: none}, HS256 keyed with the public key, ... */
+    public static String signWith(String payloadJson, java.security.Key key, String algorithm, String keyId) {
+        try {
+            JsonWebSignature jws = new JsonWebSignature();
+            jws.setPayload(payloadJson);
+            jws.setAlgorithmHeaderValue(algorithm);
+            if (keyId != null) {
+                jws.setKeyIdHeaderValue(keyId);
+            }
+            if (AlgorithmIdentifiers.NONE.equals(algorithm)) {
+                jws.setAlgorithmConstraints(org.jose4j.jwa.AlgorithmConstraints.NO_CONSTRAINTS);
+            } else {
+                jws.setKey(key);
+                jws.setDoKeyValidation(false);
+            }
+            return jws.getCompactSerialization();
+        } catch (JoseException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A key the identity provider never published: what a forger signs with. */
+    public static java.security.PrivateKey unknownPrivateKey() {
+        try {
+            java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return generator.generateKeyPair().getPrivate();
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The provider's public key as published in its JWKS. */
+    public static java.security.PublicKey providerPublicKey() {
+        try (InputStream in = TestTokens.class.getClassLoader().getResourceAsStream("publicKey.jwk")) {
+            return ((RsaJsonWebKey) JsonWebKey.Factory.newJwk(new String(in.readAllBytes(), StandardCharsets.UTF_8)))
+                    .getPublicKey();
+        } catch (IOException | JoseException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The standard claims of a valid token, as JSON members to splice into {@link #signPayload}. */
     public static String validClaimsJson() {
         long now = System.currentTimeMillis() / 1000;

@@ -33,7 +33,7 @@ class AuthenticationTest extends QlikTenantTestBase {
 
     @Test
     void tokenSignedByAnotherKeyAnswers401() {
-        String forged = TestTokens.claims("alice").jws().keyId("1").sign(otherKey());
+        String forged = TestTokens.claims("alice").jws().keyId("1").sign(TestTokens.unknownPrivateKey());
         given().auth().oauth2(forged)
                 .when().post("/access-token")
                 .then().statusCode(401)
@@ -84,15 +84,5 @@ class AuthenticationTest extends QlikTenantTestBase {
 
     private void assertNoTokenRequested() {
         tenant.verify(0, postRequestedFor(urlPathEqualTo(QlikTenantFake.TOKEN_PATH)));
-    }
-
-    private static java.security.PrivateKey otherKey() {
-        try {
-            java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            return generator.generateKeyPair().getPrivate();
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,0 +1,67 @@
+package io.qlikbroker.audit;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.qlikbroker.testing.LogCapture;
+import io.qlikbroker.testing.QlikTenantFake;
+import io.qlikbroker.testing.QlikTenantTestBase;
+import io.qlikbroker.testing.TestTokens;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** One audit line per token decision, with what was decided and sent, and a fingerprint instead of the token. */
+@QuarkusTest
+class AuditLogTest extends QlikTenantTestBase {
+
+    @Test
+    void recordsEveryDecisionWithoutTheToken() {
+        String token;
+        String refusedUser = TestTokens.uniqueSubject("refused");
+        List<String> lines;
+        try (LogCapture capture = LogCapture.open()) {
+            token = given().auth().oauth2(TestTokens.bearer(user)).when().post("/access-token")
+                    .then().statusCode(200).extract().asString();
+            given().auth().oauth2(TestTokens.bearer(user)).when().post("/access-token").then().statusCode(200);
+            tenant.stubFor(post(urlPathEqualTo(QlikTenantFake.TOKEN_PATH)).atPriority(1)
+                    .willReturn(QlikTenantFake.qlikError(403, "HTTP-403", "Forbidden")));
+            given().auth().oauth2(TestTokens.bearer(refusedUser)).when().post("/access-token").then().statusCode(403);
+            given().when().post("/access-token").then().statusCode(401);
+            lines = auditLines(capture.text());
+        }
+
+        assertEquals(4, lines.size(), String.join("\n", lines));
+        String fingerprint = TokenFingerprint.of(token);
+        assertLine(lines.get(0), "outcome=issued", "identity=" + user, "lookup_field=subject", "lookup_value=" + user,
+                "cached=false", "upstream_status=200", "token_fp=" + fingerprint);
+        assertLine(lines.get(1), "outcome=cached", "identity=" + user, "cached=true", "upstream_status=-",
+                "token_fp=" + fingerprint);
+        assertLine(lines.get(2), "outcome=forbidden", "identity=" + refusedUser, "upstream_status=403", "token_fp=-");
+        assertLine(lines.get(3), "outcome=unauthenticated", "identity=-");
+        lines.forEach(line -> assertFalse(line.contains(token), "token in the audit log: " + line));
+        lines.forEach(line -> assertFalse(line.contains(QlikTenantFake.CLIENT_SECRET)));
+    }
+
+    private static void assertLine(String line, String... fields) {
+        for (String field : fields) {
+            assertTrue(Arrays.asList(line.split(" ")).contains(field), "missing " + field + " in " + line);
+        }
+        assertTrue(line.matches(".*upstream_ms=(-|\\d+).*"), line);
+    }
+
+    static List<String> auditLines(String log) {
+        return Arrays.stream(log.split(LogCapture.RECORD_SEPARATOR))
+                .filter(record -> record.startsWith("io.qlikbroker.audit "))
+                .map(record -> record.substring("io.qlikbroker.audit ".length()))
+                .toList();
+    }
+}

@@ -1,0 +1,46 @@
+package io.qlikbroker.audit;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.qlikbroker.testing.LogCapture;
+import io.qlikbroker.testing.QlikTenantTestBase;
+import io.qlikbroker.testing.TestTokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+
+/** With broker.audit.hash-identities the audit line carries a keyed hash, stable per user, never the identity. */
+@QuarkusTest
+@TestProfile(HashedIdentitiesTest.Hashed.class)
+class HashedIdentitiesTest extends QlikTenantTestBase {
+
+    public static class Hashed implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("broker.audit.hash-identities", "true", "broker.audit.hash-key", "audit-test-key");
+        }
+    }
+
+    @Test
+    void logsAStableKeyedHashInsteadOfTheIdentity() {
+        List<String> lines;
+        try (LogCapture capture = LogCapture.open()) {
+            given().auth().oauth2(TestTokens.bearer(user)).when().post("/access-token").then().statusCode(200);
+            given().auth().oauth2(TestTokens.bearer(user)).when().post("/access-token").then().statusCode(200);
+            lines = AuditLogTest.auditLines(capture.text());
+        }
+        assertEquals(2, lines.size());
+        lines.forEach(line -> assertFalse(line.contains(user), line));
+        String identity = lines.get(0).replaceAll(".*identity=(\\S+).*", "$1");
+        assertTrue(identity.matches("hmac:[0-9a-f]{16}"), identity);
+        assertTrue(lines.get(1).contains("identity=" + identity), "same user, same hash");
+    }
+}
