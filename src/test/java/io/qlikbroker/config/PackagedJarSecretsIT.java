@@ -16,7 +16,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
@@ -25,12 +24,13 @@ import org.junit.jupiter.api.Test;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 
+import io.qlikbroker.testing.PackagedApplication;
 import io.qlikbroker.testing.QlikTenantFake;
 import io.qlikbroker.testing.TestTokens;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 
 /**
- * The packaged jar in the prod profile, configured only by environment variables and a mounted properties file
+ * The packaged application (jar, or native executable) in the prod profile, configured only by environment variables and a mounted properties file
  * named by QUARKUS_CONFIG_LOCATIONS that holds the client secret (a Kubernetes Secret mounted as a file), serves a
  * real token request; the secret reaches the tenant and nowhere else: not the console, not /q/health, /q/metrics.
  */
@@ -62,10 +62,7 @@ class PackagedJarSecretsIT {
         }
         base = URI.create("http://localhost:" + port);
         output = Files.createTempFile("broker", ".log");
-        ProcessBuilder builder = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", Path.of("target", "quarkus-app", "quarkus-run.jar").toString()))
-                .redirectErrorStream(true).redirectOutput(output.toFile());
-        builder.environment().keySet().removeIf(name -> name.startsWith("QLIK_") || name.startsWith("QUARKUS_"));
+        ProcessBuilder builder = PackagedApplication.builder().redirectOutput(output.toFile());
         builder.environment().putAll(Map.of(
                 "QUARKUS_HTTP_PORT", String.valueOf(port),
                 "QUARKUS_OIDC_AUTH_SERVER_URL", keycloak + "/realms/quarkus/",

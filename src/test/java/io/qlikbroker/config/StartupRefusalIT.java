@@ -7,12 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+
+import io.qlikbroker.testing.PackagedApplication;
 
 /**
  * The packaged application refuses to start on bad configuration: non-zero exit, the property named, the value
@@ -21,7 +21,6 @@ import org.junit.jupiter.api.Test;
 class StartupRefusalIT {
 
     private static final String SECRET = "do-not-print-this-secret-4711";
-    private static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
 
     @Test
     void missingTenantSettingsAreNamed() throws Exception {
@@ -56,10 +55,7 @@ class StartupRefusalIT {
     }
 
     private static Result start(Map<String, String> env) throws IOException, InterruptedException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(List.of(java, "-jar", JAR.toString()))
-                .redirectErrorStream(true);
-        builder.environment().keySet().removeIf(name -> name.startsWith("QLIK_") || name.startsWith("QUARKUS_"));
+        ProcessBuilder builder = PackagedApplication.builder();
         builder.environment().putAll(env);
         builder.environment().put("QUARKUS_HTTP_PORT", "0");
         Process process = builder.start();
