@@ -36,6 +36,26 @@ public interface BrokerConfig {
 
     Audit audit();
 
+    Demo demo();
+
+    /** The example page at {@code /}: what Qlik's example frontend does, served by the broker. */
+    interface Demo {
+
+        /** Serve the page, {@code /embed-config} and {@code /session}. On in dev mode, off otherwise. */
+        @WithDefault("false")
+        boolean enabled();
+
+        /** The Qlik app the page embeds. */
+        Optional<String> appId();
+
+        /** The object (chart) of that app the page embeds. */
+        Optional<String> objectId();
+
+        /** Where the page loads qlik-embed from; Qlik's documented CDN location by default. */
+        @WithDefault("https://cdn.jsdelivr.net/npm/@qlik/embed-web-components@1/dist/index.min.js")
+        String embedScriptUrl();
+    }
+
     interface Csrf {
 
         /** A header (e.g. {@code X-Requested-With}) that cookie-authenticated calls must carry: it forces a CORS preflight. */

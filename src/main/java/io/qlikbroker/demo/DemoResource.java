@@ -1,0 +1,114 @@
+package io.qlikbroker.demo;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Map;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.jboss.resteasy.reactive.RestResponse;
+
+import io.qlikbroker.config.BrokerConfig;
+import io.qlikbroker.config.QlikConfig;
+import io.qlikbroker.identity.UserLookupMapper;
+import io.qlikbroker.problem.BrokerException;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The example page and what it reads: {@code /} (with its script and stylesheet), {@code /embed-config} and
+ * {@code /session}. Everything answers 404 unless {@code broker.demo.enabled}: a production broker serves tokens
+ * and nothing else.
+ */
+@Path("/")
+public class DemoResource {
+
+    /** The page's files, served from the classpath folder demo/. */
+    static final Map<String, String> FILES = Map.of(
+            "app.js", "text/javascript; charset=utf-8",
+            "app.css", "text/css; charset=utf-8");
+
+    private final BrokerConfig.Demo demo;
+    private final QlikConfig qlik;
+    private final UserLookupMapper userLookupMapper;
+    private final CurrentIdentityAssociation identity;
+
+    DemoResource(BrokerConfig broker, QlikConfig qlik, UserLookupMapper userLookupMapper,
+            CurrentIdentityAssociation identity) {
+        this.demo = broker.demo();
+        this.qlik = qlik;
+        this.userLookupMapper = userLookupMapper;
+        this.identity = identity;
+    }
+
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    public RestResponse<byte[]> page() {
+        return file("index.html", "text/html; charset=utf-8");
+    }
+
+    @GET
+    @Path("demo/{file}")
+    public RestResponse<byte[]> asset(@PathParam("file") String name) {
+        String type = FILES.get(name);
+        if (type == null) {
+            throw new NotFoundException();
+        }
+        return file(name, type);
+    }
+
+    @GET
+    @Path("embed-config")
+    @Produces(MediaType.APPLICATION_JSON)
+    public EmbedConfig embedConfig() {
+        requireEnabled();
+        return new EmbedConfig(qlik.tenantUrl(), qlik.clientId(), demo.appId().orElse(null),
+                demo.objectId().orElse(null), demo.embedScriptUrl());
+    }
+
+    /** Never a login redirect: an anonymous visitor is simply not signed in. */
+    @GET
+    @Path("session")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Uni<SessionInfo> session() {
+        requireEnabled();
+        return identity.getDeferredIdentity().map(current -> {
+            if (current.isAnonymous()) {
+                return SessionInfo.anonymous();
+            }
+            try {
+                return new SessionInfo(true, userLookupMapper.claimValue(current), userLookupMapper.map(current), null);
+            } catch (BrokerException e) {
+                return new SessionInfo(true, current.getPrincipal().getName(), null, e.getMessage());
+            }
+        });
+    }
+
+    private RestResponse<byte[]> file(String name, String type) {
+        requireEnabled();
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream("demo/" + name)) {
+            if (in == null) {
+                throw new NotFoundException();
+            }
+            return RestResponse.ResponseBuilder.ok(in.readAllBytes(), type)
+                    // The page itself never holds a token; the policy keeps other origins' scripts out of it.
+                    .header("Content-Security-Policy", "default-src 'self'; script-src 'self' https:; "
+                            + "connect-src 'self' https:; img-src 'self' data: https:; style-src 'self' 'unsafe-inline' https:; "
+                            + "frame-src https:; frame-ancestors 'none'")
+                    .build();
+        } catch (IOException e) {
+            throw new NotFoundException();
+        }
+    }
+
+    private void requireEnabled() {
+        if (!demo.enabled()) {
+            throw new NotFoundException();
+        }
+    }
+}
