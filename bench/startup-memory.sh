@@ -40,6 +40,6 @@ measure() { # label, command...
 }
 
 [ -f target/quarkus-app/quarkus-run.jar ] && measure jvm java -Xmx128m -jar target/quarkus-app/quarkus-run.jar
-[ -n "$runner" ] && [ -x "$runner" ] && measure native "$runner" -Xmx64m
+[ -n "$runner" ] && [ -x "$runner" ] && measure native "$runner" ${NATIVE_ARGS:--Xmx48m -Xmn8m}
 [ -n "$runner" ] && [ -x "$runner" ] && ls -l "$runner" | awk '{printf "native executable size: %.1f MiB\n", $5 / 1048576}'
 exit 0

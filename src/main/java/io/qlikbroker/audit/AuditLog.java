@@ -63,6 +63,11 @@ public class AuditLog {
         }
     }
 
+    /** A user created by just-in-time provisioning. */
+    public void userCreated(String tenant, String subject, String userId) {
+        LOG.infof("user created tenant=%s subject=%s user_id=%s", quote(tenant), quote(protect(subject)), quote(userId));
+    }
+
     private String protect(String value) {
         return hashKey.map(mac -> "hmac:" + keyedHash(mac, value)).orElse(value);
     }

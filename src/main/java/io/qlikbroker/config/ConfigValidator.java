@@ -86,6 +86,17 @@ public class ConfigValidator {
         if (qlik.timeout().isNegative() || qlik.timeout().isZero()) {
             problems.add("qlik.timeout must be positive");
         }
+        QlikConfig.Provisioning provisioning = qlik.provisioning();
+        if (provisioning.enabled()) {
+            if (provisioning.clientId().filter(id -> !id.isBlank()).isEmpty()
+                    || provisioning.clientSecret().filter(secret -> !secret.isBlank()).isEmpty()) {
+                problems.add("qlik.provisioning.client-id and qlik.provisioning.client-secret must be set when "
+                        + "qlik.provisioning.enabled is true");
+            } else if (provisioning.clientId().get().equals(qlik.clientId())) {
+                // Qlik's guidance: the impersonation client must never hold admin scopes.
+                problems.add("qlik.provisioning.client-id must be a separate client, not the impersonation client");
+            }
+        }
         return problems;
     }
 

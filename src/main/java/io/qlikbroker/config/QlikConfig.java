@@ -1,6 +1,7 @@
 package io.qlikbroker.config;
 
 import java.time.Duration;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -33,6 +34,36 @@ public interface QlikConfig {
     /** Upper bound for one whole call to the tenant, connection included. */
     @WithDefault("5s")
     Duration timeout();
+
+    /** Just-in-time creation of users the tenant does not know yet (Qlik's impersonation never creates users). */
+    Provisioning provisioning();
+
+    interface Provisioning {
+
+        /** Look users up, and create the missing ones, before impersonating them. */
+        @WithDefault("false")
+        boolean enabled();
+
+        /** A separate machine-to-machine client with admin.users; never the impersonation client. */
+        Optional<String> clientId();
+
+        Optional<String> clientSecret();
+
+        @WithDefault("admin.users")
+        String scope();
+
+        /** Claim of the verified identity that becomes the new user's name. */
+        @WithDefault("name")
+        String nameClaim();
+
+        /** Claim of the verified identity that becomes the new user's email. */
+        @WithDefault("email")
+        String emailClaim();
+
+        /** How long a user known to exist is trusted without asking the Users API again. */
+        @WithDefault("1h")
+        Duration knownUserTtl();
+    }
 
     interface UserLookup {
 

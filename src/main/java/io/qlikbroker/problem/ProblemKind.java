@@ -13,6 +13,8 @@ public enum ProblemKind {
     CROSS_SITE_REQUEST(403, "cross-site-request", "This page may not request tokens with your session"),
     TOO_MANY_REQUESTS(429, "too-many-requests", "Too many token requests"),
     QLIK_USER_REJECTED(403, "qlik-user-rejected", "Qlik will not issue a token for this user"),
+    QLIK_USER_UNKNOWN(403, "qlik-user-unknown", "This user does not exist in the Qlik tenant"),
+    QLIK_PROVISIONING_REJECTED(502, "qlik-provisioning-rejected", "Qlik rejected the broker's user-provisioning client"),
     QLIK_CLIENT_REJECTED(502, "qlik-client-rejected", "Qlik rejected the broker's OAuth client"),
     QLIK_RATE_LIMITED(503, "qlik-rate-limited", "Qlik is rate-limiting token requests"),
     QLIK_CIRCUIT_OPEN(503, "qlik-circuit-open", "Qlik is failing; the broker pauses calls to it"),

@@ -3,8 +3,6 @@ package io.qlikbroker.qlik;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.Set;
 
@@ -36,8 +34,6 @@ public class ImpersonationClient {
 
     private static final Logger LOG = Logger.getLogger(ImpersonationClient.class);
 
-    /** Qlik's documented default lifetime, used when an answer carries neither expires_in nor expires_at. */
-    static final Duration DEFAULT_LIFETIME = Duration.ofHours(6);
     static final String CIRCUIT_BREAKER = "qlik-token-endpoint";
     static final Set<Integer> RETRYABLE_STATUSES = Set.of(502, 503, 504);
 
@@ -87,7 +83,7 @@ public class ImpersonationClient {
                 .chain(() -> guard.get(() -> attempt(request, trace)))
                 // The whole call, retry included, never outlasts qlik.timeout.
                 .ifNoItem().after(config.timeout()).failWith(TimeoutException::new)
-                .map(this::toToken)
+                .map(response -> response.toToken(clock.instant()))
                 .onFailure(failure -> !(failure instanceof BrokerException)).transform(this::translate);
     }
 
@@ -121,29 +117,6 @@ public class ImpersonationClient {
         trace.attempt(status, latency);
     }
 
-    private QlikToken toToken(QlikTokenResponse response) {
-        if (response == null || response.accessToken() == null || response.accessToken().isBlank()) {
-            throw QlikErrorClassifier.unavailable("Qlik answered without an access token.");
-        }
-        Instant now = clock.instant();
-        String tokenType = response.tokenType() == null ? "bearer" : response.tokenType();
-        return new QlikToken(response.accessToken(), tokenType, expiry(response, now));
-    }
-
-    private static Instant expiry(QlikTokenResponse response, Instant now) {
-        if (response.expiresIn() != null && response.expiresIn() > 0) {
-            return now.plusSeconds(response.expiresIn());
-        }
-        if (response.expiresAt() != null) {
-            try {
-                return Instant.parse(response.expiresAt());
-            } catch (DateTimeParseException ignored) {
-                // fall through to Qlik's documented default
-            }
-        }
-        return now.plus(DEFAULT_LIFETIME);
-    }
-
     private Throwable translate(Throwable failure) {
         if (failure instanceof QlikErrorResponse response) {
             return response.status() == 429
@@ -151,8 +124,7 @@ public class ImpersonationClient {
                     : QlikErrorClassifier.classify(response);
         }
         if (failure instanceof TimeoutException) {
-            return new BrokerException(ProblemKind.QLIK_TIMEOUT,
-                    "Qlik did not answer within " + config.timeout().toMillis() + " ms.");
+            return QlikErrorClassifier.timeout(config.timeout());
         }
         if (failure instanceof CircuitBreakerOpenException) {
             return new BrokerException(ProblemKind.QLIK_CIRCUIT_OPEN,

@@ -4,7 +4,14 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
-/** Qlik's error body: {@code {"errors": [{"code", "title", "detail", "status"}]}} (not RFC 6749's shape). */
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+/**
+ * Qlik's error body: {@code {"errors": [{"code", "title", "detail", "status"}]}} (not RFC 6749's shape). Read only
+ * through {@code Response.readEntity}, which Quarkus cannot see at build time: registered for the native image by
+ * hand (the stand-in native build read every 401 as the client's fault without it).
+ */
+@RegisterForReflection(targets = { QlikErrorBody.class, QlikErrorBody.Error.class })
 @JsonIgnoreProperties(ignoreUnknown = true)
 record QlikErrorBody(List<Error> errors) {
 

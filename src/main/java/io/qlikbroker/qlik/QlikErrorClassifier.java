@@ -1,5 +1,6 @@
 package io.qlikbroker.qlik;
 
+import java.time.Duration;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -15,7 +16,7 @@ import io.qlikbroker.problem.ProblemKind;
  * scope the client was not granted, the wrong tenant host: {@code LOGIN-2}) and, per its troubleshooting notes,
  * when the user cannot be impersonated. Its codes for the user cases are not documented, so the rule is:
  * a 401 whose code, title or detail speaks of a user or subject, and not of the client, its credentials, grant or
- * scope, is the user's (403); every other 401 is the client's (502 with a hint for the operator), because a
+ * scope, is the user's (403, {@code qlik-user-unknown}, which also makes provisioning create the user); every other 401 is the client's (502 with a hint for the operator), because a
  * misconfigured client is the failure that needs a person to act. The upstream code and title are logged either way.
  *
  * <p>429 is the {@link RateLimitGate}'s, which also pauses further calls; what is retried and what opens the circuit
@@ -41,11 +42,35 @@ final class QlikErrorClassifier {
             case 400 -> new BrokerException(ProblemKind.QLIK_CLIENT_REJECTED,
                     "Qlik rejected the token request as malformed. Check qlik.user-lookup.field and qlik.scope.");
             case 401 -> blamesUser(error)
-                    ? userRejected()
+                    ? new BrokerException(ProblemKind.QLIK_USER_UNKNOWN,
+                            "The Qlik tenant does not know your user, or will not let it be impersonated.")
                     : new BrokerException(ProblemKind.QLIK_CLIENT_REJECTED, CLIENT_HINT);
             case 403 -> userRejected();
             default -> unavailable("Qlik answered HTTP " + response.status() + ".");
         };
+    }
+
+    /**
+     * The provisioning client's calls (its own token, the Users API). Any refusal there is the operator's to fix,
+     * not the user's, so it is a 502 that names the provisioning settings.
+     */
+    static BrokerException classifyProvisioning(QlikErrorResponse response) {
+        QlikErrorBody.Error error = response.body().first();
+        LOG.warnf("Qlik refused a provisioning call: HTTP %d, code %s, title %s",
+                response.status(), loggable(error.code()), loggable(error.title()));
+        return switch (response.status()) {
+            case 400, 401, 403 -> new BrokerException(ProblemKind.QLIK_PROVISIONING_REJECTED,
+                    "Check qlik.provisioning.client-id and qlik.provisioning.client-secret, and that this client has "
+                            + "the admin.users scope (qlik.provisioning.scope) on the tenant.");
+            case 429 -> new BrokerException(ProblemKind.QLIK_RATE_LIMITED,
+                    "Qlik is limiting user provisioning; try again later.",
+                    response.retryAfter().orElse(Duration.ofSeconds(60)));
+            default -> unavailable("Qlik answered HTTP " + response.status() + " to a provisioning call.");
+        };
+    }
+
+    static BrokerException timeout(Duration limit) {
+        return new BrokerException(ProblemKind.QLIK_TIMEOUT, "Qlik did not answer within " + limit.toMillis() + " ms.");
     }
 
     /** Connection refused or reset, a TLS failure, or a 2xx body that is not the JSON Qlik documents. */

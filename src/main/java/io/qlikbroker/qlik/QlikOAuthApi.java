@@ -24,6 +24,10 @@ interface QlikOAuthApi {
     Uni<QlikTokenResponse> token(ImpersonationTokenRequest request);
 
     @POST
+    @Path("/oauth/token")
+    Uni<QlikTokenResponse> clientCredentials(ClientCredentialsRequest request);
+
+    @POST
     @Path("/oauth/revoke")
     Uni<Response> revoke(RevokeRequest request);
 

@@ -15,6 +15,7 @@ import io.qlikbroker.problem.BrokerException;
 import io.qlikbroker.qlik.ImpersonationClient;
 import io.qlikbroker.qlik.UpstreamTrace;
 import io.qlikbroker.qlik.UserLookup;
+import io.qlikbroker.provisioning.UserProvisioner;
 import io.qlikbroker.ratelimit.PerUserRateLimiter;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
@@ -34,12 +35,14 @@ public class TokenService {
     private final ImpersonationClient impersonationClient;
     private final BrokerMetrics metrics;
     private final AuditLog audit;
+    private final UserProvisioner provisioner;
     private final QlikConfig qlik;
     private final boolean revokeOnLogout;
 
     TokenService(UserLookupMapper userLookupMapper, PerUserRateLimiter rateLimiter, TokenCache cache,
-            ImpersonationClient impersonationClient, BrokerMetrics metrics, AuditLog audit, QlikConfig qlik,
-            BrokerConfig broker) {
+            ImpersonationClient impersonationClient, BrokerMetrics metrics, AuditLog audit,
+            UserProvisioner provisioner, QlikConfig qlik, BrokerConfig broker) {
+        this.provisioner = provisioner;
         this.userLookupMapper = userLookupMapper;
         this.rateLimiter = rateLimiter;
         this.cache = cache;
@@ -51,31 +54,64 @@ public class TokenService {
     }
 
     public Uni<CachedToken> tokenFor(SecurityIdentity identity) {
+        Caller caller;
+        try {
+            caller = admit(identity);
+        } catch (BrokerException refused) {
+            return Uni.createFrom().failure(refused);
+        }
+        UpstreamTrace trace = new UpstreamTrace();
+        return (provisioner.enabled() ? provisionedToken(caller.lookup(), identity, trace) : tokenFor(caller.lookup(), trace))
+                .invoke(token -> {
+                    TokenOutcome outcome = token.minted() ? TokenOutcome.ISSUED : TokenOutcome.CACHED;
+                    metrics.tokenRequest(outcome);
+                    audit.decision(outcome, caller.claim(), caller.lookup(), token.token(), !token.minted(), trace);
+                })
+                .onFailure().invoke(failure -> {
+                    metrics.tokenRequest(outcomeOf(failure));
+                    audit.decision(outcomeOf(failure), caller.claim(), caller.lookup(), null, false, trace);
+                });
+    }
+
+    /** The caller's claim and configured lookup, within its rate limit; refusals are counted and audited here. */
+    private Caller admit(SecurityIdentity identity) {
         String claim = null;
         UserLookup lookup = null;
         try {
             claim = userLookupMapper.claimValue(identity);
             lookup = userLookupMapper.map(identity);
             rateLimiter.acquire(lookup.value());
+            return new Caller(claim, lookup);
         } catch (BrokerException refused) {
             refused(refused, claim != null ? claim : identity.getPrincipal().getName(), lookup);
-            return Uni.createFrom().failure(refused);
+            throw refused;
         }
-        return mintOrReuse(claim, lookup);
     }
 
-    private Uni<CachedToken> mintOrReuse(String claim, UserLookup lookup) {
-        UpstreamTrace trace = new UpstreamTrace();
-        return cache.get(keyFor(lookup), () -> impersonationClient.impersonate(lookup, trace))
-                .invoke(token -> {
-                    TokenOutcome outcome = token.minted() ? TokenOutcome.ISSUED : TokenOutcome.CACHED;
-                    metrics.tokenRequest(outcome);
-                    audit.decision(outcome, claim, lookup, token.token(), !token.minted(), trace);
-                })
-                .onFailure().invoke(failure -> {
-                    metrics.tokenRequest(outcomeOf(failure));
-                    audit.decision(outcomeOf(failure), claim, lookup, null, false, trace);
+    private record Caller(String claim, UserLookup lookup) {
+    }
+
+    private Uni<CachedToken> tokenFor(UserLookup lookup, UpstreamTrace trace) {
+        return cache.get(keyFor(lookup), () -> impersonationClient.impersonate(lookup, trace));
+    }
+
+    /**
+     * With provisioning, the templated claim is the user's Qlik subject: the user is looked up (or created) first,
+     * and once more if Qlik then says it does not know the user (deleted on the tenant since it was last seen).
+     */
+    private Uni<CachedToken> provisionedToken(UserLookup configured, SecurityIdentity identity, UpstreamTrace trace) {
+        String subject = configured.value();
+        return provisionedAttempt(configured, subject, identity, trace)
+                .onFailure(UserProvisioner::isUnknownUser).recoverWithUni(() -> {
+                    provisioner.forget(subject);
+                    return provisionedAttempt(configured, subject, identity, trace);
                 });
+    }
+
+    private Uni<CachedToken> provisionedAttempt(UserLookup configured, String subject, SecurityIdentity identity,
+            UpstreamTrace trace) {
+        return provisioner.ensure(subject, identity).chain(userId -> tokenFor(
+                "userId".equals(configured.field()) ? new UserLookup("userId", userId) : configured, trace));
     }
 
     /** A request refused before any identity could be established or used (401, cross-site, no claim). */

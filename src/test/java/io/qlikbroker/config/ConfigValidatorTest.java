@@ -56,12 +56,76 @@ class ConfigValidatorTest {
         assertFalse(String.join(" ", problems).contains(SECRET));
     }
 
+    @Test
+    void provisioningNeedsItsOwnSeparateClient() {
+        Config base = (Config) config("https://t.qlikcloud.com", "subject", "{claim}");
+        assertEquals(List.of("qlik.provisioning.client-id and qlik.provisioning.client-secret must be set when "
+                + "qlik.provisioning.enabled is true"), ConfigValidator.problems(withProvisioning(base, null), false));
+        assertEquals(List.of("qlik.provisioning.client-id must be a separate client, not the impersonation client"),
+                ConfigValidator.problems(withProvisioning(base, "client"), false));
+        assertEquals(List.of(), ConfigValidator.problems(withProvisioning(base, "admin-client"), false));
+    }
+
+    private static Config withProvisioning(Config base, String clientId) {
+        return new Config(base.tenantUrl(), base.clientId(), base.clientSecret(), base.scope(), base.field(),
+                base.claim(), base.template(), base.timeout(), provisioningOf(true, clientId));
+    }
+
+    private static QlikConfig.Provisioning provisioningOf(boolean enabled, String clientId) {
+        return new QlikConfig.Provisioning() {
+            @Override
+            public boolean enabled() {
+                return enabled;
+            }
+
+            @Override
+            public java.util.Optional<String> clientId() {
+                return java.util.Optional.ofNullable(clientId);
+            }
+
+            @Override
+            public java.util.Optional<String> clientSecret() {
+                return java.util.Optional.ofNullable(clientId == null ? null : "admin-secret");
+            }
+
+            @Override
+            public String scope() {
+                return "admin.users";
+            }
+
+            @Override
+            public String nameClaim() {
+                return "name";
+            }
+
+            @Override
+            public String emailClaim() {
+                return "email";
+            }
+
+            @Override
+            public Duration knownUserTtl() {
+                return Duration.ofHours(1);
+            }
+        };
+    }
+
     private static QlikConfig config(String url, String field, String template) {
         return new Config(url, "client", SECRET, "user_default", field, "sub", template, Duration.ofSeconds(5));
     }
 
     private record Config(String tenantUrl, String clientId, String clientSecret, String scope, String field,
-            String claim, String template, Duration timeout) implements QlikConfig {
+            String claim, String template, Duration timeout, Provisioning provisioning) implements QlikConfig {
+
+        Config(String tenantUrl, String clientId, String clientSecret, String scope, String field, String claim,
+                String template, Duration timeout) {
+            this(tenantUrl, clientId, clientSecret, scope, field, claim, template, timeout, provisioningOf(false, null));
+        }
+
+        @Override
+        public Provisioning provisioning() {
+            return provisioning;
+        }
 
         @Override
         public UserLookup userLookup() {

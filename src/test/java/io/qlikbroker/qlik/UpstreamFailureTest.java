@@ -46,7 +46,7 @@ class UpstreamFailureTest extends QlikTenantTestBase {
     @Test
     void unknownUserIs403() {
         tenantAnswers(QlikTenantFake.qlikError(401, "OAUTH-14", "User not found"));
-        requestToken().statusCode(403).body("type", equalTo(PROBLEM + "qlik-user-rejected"));
+        requestToken().statusCode(403).body("type", equalTo(PROBLEM + "qlik-user-unknown"));
     }
 
     @Test

@@ -13,6 +13,8 @@ public class HybridProfile implements QuarkusTestProfile {
     @Override
     public Map<String, String> getConfigOverrides() {
         return Map.of("quarkus.oidc.application-type", "hybrid",
-                "quarkus.oidc.credentials.secret", "app-client-secret");
+                "quarkus.oidc.credentials.secret", "app-client-secret",
+                "quarkus.oidc.logout.path", "/logout",
+                "quarkus.oidc.logout.post-logout-path", "/");
     }
 }

@@ -68,6 +68,24 @@ public class QlikTenantFake implements QuarkusTestResourceLifecycleManager {
                 .encodeToString(lookupValue.getBytes(StandardCharsets.UTF_8)) + "_";
     }
 
+    public static final String USERS_PATH = "/api/v1/users";
+
+    /** A Users API page: {"data": [users...], "links": {}}. */
+    public static ResponseDefinitionBuilder usersPage(String... usersJson) {
+        return aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                .withBody("{\"data\": [" + String.join(", ", usersJson) + "], \"links\": {}}");
+    }
+
+    /** A user as the Users API returns it. */
+    public static String userJson(String id, String subject) {
+        return "{\"id\": \"" + id + "\", \"subject\": " + jsonString(subject)
+                + ", \"name\": \"Someone\", \"status\": \"active\"}";
+    }
+
+    public static String jsonString(String value) {
+        return "\"" + new String(com.fasterxml.jackson.core.io.JsonStringEncoder.getInstance().quoteAsString(value)) + "\"";
+    }
+
     /** Qlik's error body: {"errors": [{"code", "title", "detail", "status"}]}, status as a string. */
     public static ResponseDefinitionBuilder qlikError(int status, String code, String title) {
         return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody("""

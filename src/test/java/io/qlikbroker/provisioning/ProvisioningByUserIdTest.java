@@ -1,0 +1,43 @@
+package io.qlikbroker.provisioning;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static io.restassured.RestAssured.given;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.qlikbroker.testing.QlikTenantFake;
+import io.qlikbroker.testing.TestTokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+
+/** With user-lookup.field=userId, the templated claim is the subject to provision, and the returned id is impersonated. */
+@QuarkusTest
+@TestProfile(ProvisioningByUserIdTest.ByUserId.class)
+class ProvisioningByUserIdTest extends ProvisioningTestBase {
+
+    public static class ByUserId extends ProvisioningProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            Map<String, String> config = new HashMap<>(super.getConfigOverrides());
+            config.put("qlik.user-lookup.field", "userId");
+            config.put("qlik.user-lookup.template", "auth0|{claim}");
+            return config;
+        }
+    }
+
+    @Test
+    void impersonatesByTheIdOfTheCreatedUser() {
+        given().auth().oauth2(TestTokens.bearer(user)).when().post("/access-token").then().statusCode(200);
+        tenant.verify(1, getRequestedFor(urlPathEqualTo(QlikTenantFake.USERS_PATH))
+                .withQueryParam("filter", equalTo("subject eq \"auth0|" + user + "\"")));
+        tenant.verify(1, postRequestedFor(urlPathEqualTo(QlikTenantFake.TOKEN_PATH)).withRequestBody(
+                equalToJson("{\"user_lookup\": {\"field\": \"userId\", \"value\": \"qlik-id-1\"}}", true, true)));
+    }
+}
