@@ -24,7 +24,7 @@ import io.qlikbroker.qlik.UpstreamTrace;
 import io.qlikbroker.qlik.UserLookup;
 
 /**
- * One line per token decision on the {@code io.qlikbroker.audit} category: outcome, identity, the lookup sent to
+ * One line per token decision on the {@code io.qlikbroker.audit} category: tenant, outcome, identity, the lookup sent to
  * Qlik, whether the cache served it, the upstream status and latency, and the token's fingerprint, never the token.
  * Values are JSON-escaped in the message, so a claim holding quotes or newlines cannot forge a line; with JSON
  * logging ({@code quarkus.log.console.json.enabled=true}) the same fields are also structured ({@code audit.*}).
@@ -41,9 +41,10 @@ public class AuditLog {
     }
 
     /** A token decision. {@code identity}, {@code lookup}, {@code token} and {@code trace} may be absent. */
-    public void decision(TokenOutcome outcome, String identity, UserLookup lookup, QlikToken token, boolean cached,
-            UpstreamTrace trace) {
+    public void decision(String tenant, TokenOutcome outcome, String identity, UserLookup lookup, QlikToken token,
+            boolean cached, UpstreamTrace trace) {
         Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("tenant", tenant == null ? "-" : tenant);
         fields.put("outcome", outcome.label());
         fields.put("identity", identity == null ? "-" : protect(identity));
         fields.put("lookup_field", lookup == null ? "-" : lookup.field());

@@ -5,6 +5,7 @@ import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
@@ -23,6 +24,8 @@ public class ConfigValidator {
 
     static final Set<String> LOOKUP_FIELDS = Set.of("subject", "userId");
     static final String CLAIM_PLACEHOLDER = "{claim}";
+    /** Letters and digits only: {@code QLIK_TENANTS__EU__TENANT_URL} must map back to {@code qlik.tenants."eu"}. */
+    static final Pattern TENANT_NAME = Pattern.compile("(?!default$)[a-z0-9]+");
 
     void onStart(@Observes StartupEvent event, QlikConfig qlik, BrokerConfig broker) {
         List<String> problems = problems(qlik, LaunchMode.current().isDevOrTest());
@@ -68,33 +71,45 @@ public class ConfigValidator {
 
     /** Every problem found, so that an operator fixes them all in one round. */
     public static List<String> problems(QlikConfig qlik, boolean allowPlainHttp) {
+        List<String> problems = tenantProblems(qlik, "qlik.", allowPlainHttp);
+        qlik.tenants().forEach((name, tenant) -> {
+            if (!TENANT_NAME.matcher(name).matches()) {
+                problems.add("qlik.tenants: tenant names must be lower-case letters and digits, and not 'default'");
+            } else {
+                problems.addAll(tenantProblems(tenant, "qlik.tenants.\"" + name + "\".", allowPlainHttp));
+            }
+        });
+        return problems;
+    }
+
+    private static List<String> tenantProblems(TenantSettings tenant, String prefix, boolean allowPlainHttp) {
         List<String> problems = new ArrayList<>();
-        String urlProblem = tenantUrlProblem(qlik.tenantUrl(), allowPlainHttp);
+        String urlProblem = tenantUrlProblem(tenant.tenantUrl(), allowPlainHttp);
         if (urlProblem != null) {
-            problems.add("qlik.tenant-url " + urlProblem);
+            problems.add(prefix + "tenant-url " + urlProblem);
         }
-        requireText(problems, "qlik.client-id", qlik.clientId());
-        requireText(problems, "qlik.client-secret", qlik.clientSecret());
-        requireText(problems, "qlik.scope", qlik.scope());
-        requireText(problems, "qlik.user-lookup.claim", qlik.userLookup().claim());
-        if (!LOOKUP_FIELDS.contains(qlik.userLookup().field())) {
-            problems.add("qlik.user-lookup.field must be 'subject' or 'userId'");
+        requireText(problems, prefix + "client-id", tenant.clientId());
+        requireText(problems, prefix + "client-secret", tenant.clientSecret());
+        requireText(problems, prefix + "scope", tenant.scope());
+        requireText(problems, prefix + "user-lookup.claim", tenant.userLookup().claim());
+        if (!LOOKUP_FIELDS.contains(tenant.userLookup().field())) {
+            problems.add(prefix + "user-lookup.field must be 'subject' or 'userId'");
         }
-        if (!qlik.userLookup().template().contains(CLAIM_PLACEHOLDER)) {
-            problems.add("qlik.user-lookup.template must contain " + CLAIM_PLACEHOLDER);
+        if (!tenant.userLookup().template().contains(CLAIM_PLACEHOLDER)) {
+            problems.add(prefix + "user-lookup.template must contain " + CLAIM_PLACEHOLDER);
         }
-        if (qlik.timeout().isNegative() || qlik.timeout().isZero()) {
-            problems.add("qlik.timeout must be positive");
+        if (tenant.timeout().isNegative() || tenant.timeout().isZero()) {
+            problems.add(prefix + "timeout must be positive");
         }
-        QlikConfig.Provisioning provisioning = qlik.provisioning();
+        TenantSettings.Provisioning provisioning = tenant.provisioning();
         if (provisioning.enabled()) {
             if (provisioning.clientId().filter(id -> !id.isBlank()).isEmpty()
                     || provisioning.clientSecret().filter(secret -> !secret.isBlank()).isEmpty()) {
-                problems.add("qlik.provisioning.client-id and qlik.provisioning.client-secret must be set when "
-                        + "qlik.provisioning.enabled is true");
-            } else if (provisioning.clientId().get().equals(qlik.clientId())) {
+                problems.add(prefix + "provisioning.client-id and " + prefix + "provisioning.client-secret must be set "
+                        + "when " + prefix + "provisioning.enabled is true");
+            } else if (provisioning.clientId().get().equals(tenant.clientId())) {
                 // Qlik's guidance: the impersonation client must never hold admin scopes.
-                problems.add("qlik.provisioning.client-id must be a separate client, not the impersonation client");
+                problems.add(prefix + "provisioning.client-id must be a separate client, not the impersonation client");
             }
         }
         return problems;

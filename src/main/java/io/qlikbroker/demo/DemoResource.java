@@ -17,6 +17,7 @@ import io.qlikbroker.config.BrokerConfig;
 import io.qlikbroker.config.QlikConfig;
 import io.qlikbroker.identity.UserLookupMapper;
 import io.qlikbroker.problem.BrokerException;
+import io.qlikbroker.tenant.TenantRegistry;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.smallrye.mutiny.Uni;
 
@@ -38,11 +39,10 @@ public class DemoResource {
     private final UserLookupMapper userLookupMapper;
     private final CurrentIdentityAssociation identity;
 
-    DemoResource(BrokerConfig broker, QlikConfig qlik, UserLookupMapper userLookupMapper,
-            CurrentIdentityAssociation identity) {
+    DemoResource(BrokerConfig broker, QlikConfig qlik, TenantRegistry tenants, CurrentIdentityAssociation identity) {
         this.demo = broker.demo();
         this.qlik = qlik;
-        this.userLookupMapper = userLookupMapper;
+        this.userLookupMapper = tenants.defaultTenant().userLookupMapper();
         this.identity = identity;
     }
 

@@ -1,30 +1,28 @@
 package io.qlikbroker.identity;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonString;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
-import io.qlikbroker.config.QlikConfig;
+import io.qlikbroker.config.TenantSettings;
 import io.qlikbroker.problem.BrokerException;
 import io.qlikbroker.problem.ProblemKind;
 import io.qlikbroker.qlik.UserLookup;
 import io.quarkus.security.identity.SecurityIdentity;
 
 /**
- * Turns the verified caller into the Qlik user to impersonate. The only input is the identity that quarkus-oidc
+ * Turns the verified caller into the Qlik user to impersonate, by one tenant's user-lookup settings. The only input is the identity that quarkus-oidc
  * verified (the bearer token, or the ID token of a code-flow session): nothing the browser sends in a body, query
  * or header can choose the user.
  */
-@ApplicationScoped
 public class UserLookupMapper {
 
     private static final String PLACEHOLDER = "{claim}";
 
-    private final QlikConfig.UserLookup config;
+    private final TenantSettings.UserLookup config;
 
-    UserLookupMapper(QlikConfig qlik) {
-        this.config = qlik.userLookup();
+    public UserLookupMapper(TenantSettings.UserLookup config) {
+        this.config = config;
     }
 
     public UserLookup map(SecurityIdentity identity) {

@@ -11,6 +11,8 @@ public enum ProblemKind {
     UNAUTHENTICATED(401, "unauthenticated", "Sign-in required"),
     MISSING_IDENTITY_CLAIM(403, "missing-identity-claim", "Your identity has no usable user claim"),
     CROSS_SITE_REQUEST(403, "cross-site-request", "This page may not request tokens with your session"),
+    UNKNOWN_TENANT(404, "unknown-tenant", "No such Qlik tenant"),
+    TENANT_NOT_ALLOWED(403, "tenant-not-allowed", "Your identity may not use this Qlik tenant"),
     TOO_MANY_REQUESTS(429, "too-many-requests", "Too many token requests"),
     QLIK_USER_REJECTED(403, "qlik-user-rejected", "Qlik will not issue a token for this user"),
     QLIK_USER_UNKNOWN(403, "qlik-user-unknown", "This user does not exist in the Qlik tenant"),

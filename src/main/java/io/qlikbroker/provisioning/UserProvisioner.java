@@ -3,8 +3,6 @@ package io.qlikbroker.provisioning;
 import java.time.Clock;
 import java.util.concurrent.TimeUnit;
 
-import jakarta.enterprise.context.ApplicationScoped;
-
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import com.github.benmanes.caffeine.cache.AsyncCache;
@@ -13,7 +11,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.qlikbroker.audit.AuditLog;
 import io.qlikbroker.cache.TokenCache;
 import io.qlikbroker.cache.TokenKey;
-import io.qlikbroker.config.QlikConfig;
+import io.qlikbroker.config.TenantSettings;
 import io.qlikbroker.problem.BrokerException;
 import io.qlikbroker.problem.ProblemKind;
 import io.qlikbroker.qlik.QlikToken;
@@ -28,21 +26,22 @@ import io.smallrye.mutiny.Uni;
  * Users API calls. Concurrent first visits of one subject share one lookup-or-create; the provisioning client's
  * own token is cached like any other grant.
  */
-@ApplicationScoped
 public class UserProvisioner {
 
-    static final String TENANT = "default";
     static final long MAX_KNOWN_USERS = 100_000;
 
-    private final QlikConfig.Provisioning config;
+    private final String tenant;
+    private final TenantSettings.Provisioning config;
     private final UsersClient users;
     private final TokenCache tokens;
     private final AuditLog audit;
     /** Subject to Qlik user id. */
     private final AsyncCache<String, String> knownUsers;
 
-    UserProvisioner(QlikConfig qlik, UsersClient users, TokenCache tokens, AuditLog audit, Clock clock) {
-        this.config = qlik.provisioning();
+    public UserProvisioner(String tenant, TenantSettings.Provisioning config, UsersClient users, TokenCache tokens,
+            AuditLog audit, Clock clock) {
+        this.tenant = tenant;
+        this.config = config;
         this.users = users;
         this.tokens = tokens;
         this.audit = audit;
@@ -79,12 +78,12 @@ public class UserProvisioner {
                         ? Uni.createFrom().item(found.get())
                         : users.create(subject, claim(identity, config.nameClaim(), subject),
                                 claim(identity, config.emailClaim(), null), admin)
-                                .invoke(created -> audit.userCreated(TENANT, subject, created.id()))))
+                                .invoke(created -> audit.userCreated(tenant, subject, created.id()))))
                 .map(QlikUser::id);
     }
 
     private Uni<QlikToken> adminToken() {
-        TokenKey key = new TokenKey(TENANT, config.clientId().orElseThrow(), "client_credentials", "-", config.scope());
+        TokenKey key = new TokenKey(tenant, config.clientId().orElseThrow(), "client_credentials", "-", config.scope());
         return tokens.get(key, users::adminToken).map(cached -> cached.token());
     }
 

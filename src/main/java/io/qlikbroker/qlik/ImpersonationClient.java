@@ -6,18 +6,16 @@ import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.Set;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.util.TypeLiteral;
 
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
-import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JacksonException;
 
 import io.qlikbroker.config.BrokerConfig;
-import io.qlikbroker.config.QlikConfig;
+import io.qlikbroker.config.TenantSettings;
 import io.qlikbroker.metrics.BrokerMetrics;
 import io.qlikbroker.problem.BrokerException;
 import io.qlikbroker.problem.ProblemKind;
@@ -28,40 +26,42 @@ import io.vertx.core.http.HttpClosedException;
 /**
  * Asks the tenant for a user's impersonation token, and owns everything about that call: its time limit, the one
  * retry, the circuit breaker, the 429 pause, its metrics, and turning every failure into a {@link BrokerException}.
+ * One per tenant, each with its own breaker and pause.
  */
-@ApplicationScoped
 public class ImpersonationClient {
 
     private static final Logger LOG = Logger.getLogger(ImpersonationClient.class);
 
-    static final String CIRCUIT_BREAKER = "qlik-token-endpoint";
+    static final String CIRCUIT_BREAKER = "qlik-token-endpoint-";
     static final Set<Integer> RETRYABLE_STATUSES = Set.of(502, 503, 504);
 
+    private final String tenant;
     private final QlikOAuthApi api;
-    private final QlikConfig config;
+    private final TenantSettings config;
     private final Clock clock;
     private final RateLimitGate rateLimitGate;
     private final BrokerMetrics metrics;
     private final Duration circuitDelay;
     private final TypedGuard<Uni<QlikTokenResponse>> guard;
 
-    ImpersonationClient(@RestClient QlikOAuthApi api, QlikConfig config, BrokerConfig broker, Clock clock,
-            RateLimitGate rateLimitGate, BrokerMetrics metrics) {
+    ImpersonationClient(String tenant, QlikOAuthApi api, TenantSettings config, BrokerConfig broker, Clock clock,
+            BrokerMetrics metrics) {
+        this.tenant = tenant;
         this.api = api;
         this.config = config;
         this.clock = clock;
-        this.rateLimitGate = rateLimitGate;
+        this.rateLimitGate = new RateLimitGate(clock);
         this.metrics = metrics;
         this.circuitDelay = broker.circuitBreaker().delay();
         this.guard = TypedGuard.create(new TypeLiteral<Uni<QlikTokenResponse>>() {
         })
-                .withDescription(CIRCUIT_BREAKER)
+                .withDescription(CIRCUIT_BREAKER + tenant)
                 // Only what a second attempt can fix: a dropped connection or a gateway error. Never a 4xx, whose
                 // answer would not change, nor a timeout, which has already spent the caller's time.
                 .withRetry().maxRetries(1).delay(100, ChronoUnit.MILLIS).jitter(50, ChronoUnit.MILLIS)
                 .maxDuration(config.timeout().toMillis(), ChronoUnit.MILLIS)
                 .whenException(ImpersonationClient::isRetryable).done()
-                .withCircuitBreaker().name(CIRCUIT_BREAKER)
+                .withCircuitBreaker().name(CIRCUIT_BREAKER + tenant)
                 .requestVolumeThreshold(broker.circuitBreaker().requestVolume())
                 .failureRatio(broker.circuitBreaker().failureRatio())
                 .delay(circuitDelay.toMillis(), ChronoUnit.MILLIS)
@@ -100,7 +100,7 @@ public class ImpersonationClient {
     }
 
     public String circuitBreakerName() {
-        return CIRCUIT_BREAKER;
+        return CIRCUIT_BREAKER + tenant;
     }
 
     private Uni<QlikTokenResponse> attempt(ImpersonationTokenRequest request, UpstreamTrace trace) {
@@ -113,7 +113,7 @@ public class ImpersonationClient {
 
     private void recordAttempt(String status, long startNanos, UpstreamTrace trace) {
         Duration latency = Duration.ofNanos(System.nanoTime() - startNanos);
-        metrics.upstreamCall(status, latency);
+        metrics.upstreamCall(tenant, status, latency);
         trace.attempt(status, latency);
     }
 

@@ -5,16 +5,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
 
-import jakarta.enterprise.context.ApplicationScoped;
-
 import io.qlikbroker.problem.BrokerException;
 import io.qlikbroker.problem.ProblemKind;
 
 /**
  * After Qlik answers 429, no token request goes upstream until its {@code Retry-After} has passed: hammering a
- * rate-limited tenant only extends the penalty, and the limit is shared by every user of the client.
+ * rate-limited tenant only extends the penalty, and the limit is shared by every user of the client. One per tenant.
  */
-@ApplicationScoped
 class RateLimitGate {
 
     static final Duration DEFAULT_PAUSE = Duration.ofSeconds(60);

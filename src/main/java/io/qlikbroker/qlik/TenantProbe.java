@@ -2,19 +2,14 @@ package io.qlikbroker.qlik;
 
 import java.time.Duration;
 
-import jakarta.enterprise.context.ApplicationScoped;
-
-import org.eclipse.microprofile.rest.client.inject.RestClient;
-
 import io.smallrye.mutiny.Uni;
 
 /** Reads the tenant's OAuth metadata: proof that the tenant URL is right and the tenant answers. */
-@ApplicationScoped
 public class TenantProbe {
 
     private final QlikOAuthApi api;
 
-    TenantProbe(@RestClient QlikOAuthApi api) {
+    TenantProbe(QlikOAuthApi api) {
         this.api = api;
     }
 

@@ -3,13 +3,9 @@ package io.qlikbroker.qlik;
 import java.time.Clock;
 import java.util.Optional;
 
-import jakarta.enterprise.context.ApplicationScoped;
-
-import org.eclipse.microprofile.rest.client.inject.RestClient;
-
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 
-import io.qlikbroker.config.QlikConfig;
+import io.qlikbroker.config.TenantSettings;
 import io.qlikbroker.problem.BrokerException;
 import io.smallrye.mutiny.Uni;
 
@@ -18,15 +14,14 @@ import io.smallrye.mutiny.Uni;
  * API. Every failure becomes a {@link BrokerException}; a 409 on creation (a concurrent creation won the race) is
  * success, followed by a lookup.
  */
-@ApplicationScoped
 public class UsersClient {
 
     private final QlikOAuthApi oauth;
     private final QlikUsersApi users;
-    private final QlikConfig config;
+    private final TenantSettings config;
     private final Clock clock;
 
-    UsersClient(@RestClient QlikOAuthApi oauth, @RestClient QlikUsersApi users, QlikConfig config, Clock clock) {
+    UsersClient(QlikOAuthApi oauth, QlikUsersApi users, TenantSettings config, Clock clock) {
         this.oauth = oauth;
         this.users = users;
         this.config = config;
@@ -34,7 +29,7 @@ public class UsersClient {
     }
 
     public Uni<QlikToken> adminToken() {
-        QlikConfig.Provisioning provisioning = config.provisioning();
+        TenantSettings.Provisioning provisioning = config.provisioning();
         return guarded(oauth.clientCredentials(ClientCredentialsRequest.of(provisioning.clientId().orElseThrow(),
                 provisioning.clientSecret().orElseThrow(), provisioning.scope())))
                 .map(response -> response.toToken(clock.instant()));

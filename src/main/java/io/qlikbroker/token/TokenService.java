@@ -1,138 +1,158 @@
 package io.qlikbroker.token;
 
+import java.util.Arrays;
+import java.util.Collection;
+
 import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import io.qlikbroker.audit.AuditLog;
 import io.qlikbroker.cache.CachedToken;
 import io.qlikbroker.cache.TokenCache;
 import io.qlikbroker.cache.TokenKey;
 import io.qlikbroker.config.BrokerConfig;
-import io.qlikbroker.config.QlikConfig;
-import io.qlikbroker.identity.UserLookupMapper;
 import io.qlikbroker.metrics.BrokerMetrics;
 import io.qlikbroker.metrics.TokenOutcome;
 import io.qlikbroker.problem.BrokerException;
-import io.qlikbroker.qlik.ImpersonationClient;
+import io.qlikbroker.problem.ProblemKind;
+import io.qlikbroker.provisioning.UserProvisioner;
 import io.qlikbroker.qlik.UpstreamTrace;
 import io.qlikbroker.qlik.UserLookup;
-import io.qlikbroker.provisioning.UserProvisioner;
 import io.qlikbroker.ratelimit.PerUserRateLimiter;
+import io.qlikbroker.tenant.QlikTenant;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 
 /**
- * A verified caller's token: mapped to a Qlik user, rate-limited per identity, served from the cache or minted,
- * then counted and audited. Every token decision passes through here once.
+ * A verified caller's token from one tenant: allowed for that tenant, mapped to a Qlik user, rate-limited per
+ * identity, served from the cache or minted (after provisioning, where on), then counted and audited. Every token
+ * decision passes through here once.
  */
 @ApplicationScoped
 public class TokenService {
 
-    static final String DEFAULT_TENANT = "default";
-
-    private final UserLookupMapper userLookupMapper;
     private final PerUserRateLimiter rateLimiter;
     private final TokenCache cache;
-    private final ImpersonationClient impersonationClient;
     private final BrokerMetrics metrics;
     private final AuditLog audit;
-    private final UserProvisioner provisioner;
-    private final QlikConfig qlik;
     private final boolean revokeOnLogout;
 
-    TokenService(UserLookupMapper userLookupMapper, PerUserRateLimiter rateLimiter, TokenCache cache,
-            ImpersonationClient impersonationClient, BrokerMetrics metrics, AuditLog audit,
-            UserProvisioner provisioner, QlikConfig qlik, BrokerConfig broker) {
-        this.provisioner = provisioner;
-        this.userLookupMapper = userLookupMapper;
+    TokenService(PerUserRateLimiter rateLimiter, TokenCache cache, BrokerMetrics metrics, AuditLog audit,
+            BrokerConfig broker) {
         this.rateLimiter = rateLimiter;
         this.cache = cache;
-        this.impersonationClient = impersonationClient;
         this.metrics = metrics;
         this.audit = audit;
-        this.qlik = qlik;
         this.revokeOnLogout = broker.revokeOnLogout();
     }
 
-    public Uni<CachedToken> tokenFor(SecurityIdentity identity) {
+    public Uni<CachedToken> tokenFor(SecurityIdentity identity, QlikTenant tenant) {
         Caller caller;
         try {
-            caller = admit(identity);
+            caller = admit(identity, tenant);
         } catch (BrokerException refused) {
             return Uni.createFrom().failure(refused);
         }
         UpstreamTrace trace = new UpstreamTrace();
-        return (provisioner.enabled() ? provisionedToken(caller.lookup(), identity, trace) : tokenFor(caller.lookup(), trace))
-                .invoke(token -> {
-                    TokenOutcome outcome = token.minted() ? TokenOutcome.ISSUED : TokenOutcome.CACHED;
-                    metrics.tokenRequest(outcome);
-                    audit.decision(outcome, caller.claim(), caller.lookup(), token.token(), !token.minted(), trace);
+        Uni<CachedToken> token = tenant.provisioner().enabled()
+                ? provisionedToken(tenant, caller.lookup(), identity, trace)
+                : tokenFor(tenant, caller.lookup(), trace);
+        return token
+                .invoke(issued -> {
+                    TokenOutcome outcome = issued.minted() ? TokenOutcome.ISSUED : TokenOutcome.CACHED;
+                    metrics.tokenRequest(tenant.name(), outcome);
+                    audit.decision(tenant.name(), outcome, caller.claim(), caller.lookup(), issued.token(),
+                            !issued.minted(), trace);
                 })
                 .onFailure().invoke(failure -> {
-                    metrics.tokenRequest(outcomeOf(failure));
-                    audit.decision(outcomeOf(failure), caller.claim(), caller.lookup(), null, false, trace);
+                    metrics.tokenRequest(tenant.name(), outcomeOf(failure));
+                    audit.decision(tenant.name(), outcomeOf(failure), caller.claim(), caller.lookup(), null, false, trace);
                 });
     }
 
-    /** The caller's claim and configured lookup, within its rate limit; refusals are counted and audited here. */
-    private Caller admit(SecurityIdentity identity) {
+    /** A request refused before any identity could be established or used (401, cross-site, no claim). */
+    public void refused(String tenant, BrokerException problem, String identity, UserLookup lookup) {
+        metrics.tokenRequest(tenant, TokenOutcome.of(problem.kind()));
+        audit.decision(tenant, TokenOutcome.of(problem.kind()), identity, lookup, null, false, null);
+    }
+
+    /** Forgets the caller's token (the app's logout), and revokes it at the tenant when so configured. */
+    public Uni<Void> forget(SecurityIdentity identity, QlikTenant tenant) {
+        return Uni.createFrom().item(() -> cache.evict(keyFor(tenant, tenant.userLookupMapper().map(identity))))
+                .chain(evicted -> evicted.isPresent() && revokeOnLogout
+                        ? tenant.connection().impersonation().revoke(evicted.get())
+                        : Uni.createFrom().voidItem());
+    }
+
+    /** The caller's claim and lookup, within its rate limit; refusals are counted and audited here. */
+    private Caller admit(SecurityIdentity identity, QlikTenant tenant) {
         String claim = null;
         UserLookup lookup = null;
         try {
-            claim = userLookupMapper.claimValue(identity);
-            lookup = userLookupMapper.map(identity);
+            requireTenantClaim(identity, tenant);
+            claim = tenant.userLookupMapper().claimValue(identity);
+            lookup = tenant.userLookupMapper().map(identity);
             rateLimiter.acquire(lookup.value());
             return new Caller(claim, lookup);
         } catch (BrokerException refused) {
-            refused(refused, claim != null ? claim : identity.getPrincipal().getName(), lookup);
+            refused(tenant.name(), refused, claim != null ? claim : identity.getPrincipal().getName(), lookup);
             throw refused;
         }
     }
 
-    private record Caller(String claim, UserLookup lookup) {
+    /** A named tenant with a required claim serves only identities whose claim names it. */
+    private static void requireTenantClaim(SecurityIdentity identity, QlikTenant tenant) {
+        if (tenant.requiredClaim().isEmpty()) {
+            return;
+        }
+        Object value = identity.getPrincipal() instanceof JsonWebToken jwt ? jwt.getClaim(tenant.requiredClaim().get()) : null;
+        boolean listed = value instanceof Collection<?> values
+                ? values.stream().map(TokenService::text).anyMatch(tenant.name()::equals)
+                : value != null && Arrays.asList(text(value).split(" ")).contains(tenant.name());
+        if (!listed) {
+            throw new BrokerException(ProblemKind.TENANT_NOT_ALLOWED,
+                    "Your identity does not grant access to the Qlik tenant '" + tenant.name() + "'.");
+        }
     }
 
-    private Uni<CachedToken> tokenFor(UserLookup lookup, UpstreamTrace trace) {
-        return cache.get(keyFor(lookup), () -> impersonationClient.impersonate(lookup, trace));
+    private static String text(Object value) {
+        return value instanceof jakarta.json.JsonString json ? json.getString() : String.valueOf(value);
+    }
+
+    private Uni<CachedToken> tokenFor(QlikTenant tenant, UserLookup lookup, UpstreamTrace trace) {
+        return cache.get(keyFor(tenant, lookup), () -> tenant.connection().impersonation().impersonate(lookup, trace));
     }
 
     /**
      * With provisioning, the templated claim is the user's Qlik subject: the user is looked up (or created) first,
      * and once more if Qlik then says it does not know the user (deleted on the tenant since it was last seen).
      */
-    private Uni<CachedToken> provisionedToken(UserLookup configured, SecurityIdentity identity, UpstreamTrace trace) {
+    private Uni<CachedToken> provisionedToken(QlikTenant tenant, UserLookup configured, SecurityIdentity identity,
+            UpstreamTrace trace) {
         String subject = configured.value();
-        return provisionedAttempt(configured, subject, identity, trace)
+        return provisionedAttempt(tenant, configured, subject, identity, trace)
                 .onFailure(UserProvisioner::isUnknownUser).recoverWithUni(() -> {
-                    provisioner.forget(subject);
-                    return provisionedAttempt(configured, subject, identity, trace);
+                    tenant.provisioner().forget(subject);
+                    return provisionedAttempt(tenant, configured, subject, identity, trace);
                 });
     }
 
-    private Uni<CachedToken> provisionedAttempt(UserLookup configured, String subject, SecurityIdentity identity,
-            UpstreamTrace trace) {
-        return provisioner.ensure(subject, identity).chain(userId -> tokenFor(
+    private Uni<CachedToken> provisionedAttempt(QlikTenant tenant, UserLookup configured, String subject,
+            SecurityIdentity identity, UpstreamTrace trace) {
+        return tenant.provisioner().ensure(subject, identity).chain(userId -> tokenFor(tenant,
                 "userId".equals(configured.field()) ? new UserLookup("userId", userId) : configured, trace));
     }
 
-    /** A request refused before any identity could be established or used (401, cross-site, no claim). */
-    public void refused(BrokerException problem, String identity, UserLookup lookup) {
-        metrics.tokenRequest(TokenOutcome.of(problem.kind()));
-        audit.decision(TokenOutcome.of(problem.kind()), identity, lookup, null, false, null);
-    }
-
-    /** Forgets the caller's token (the app's logout), and revokes it at the tenant when so configured. */
-    public Uni<Void> forget(SecurityIdentity identity) {
-        return Uni.createFrom().item(() -> cache.evict(keyFor(userLookupMapper.map(identity))))
-                .chain(evicted -> evicted.isPresent() && revokeOnLogout
-                        ? impersonationClient.revoke(evicted.get())
-                        : Uni.createFrom().voidItem());
-    }
-
-    private TokenKey keyFor(UserLookup lookup) {
-        return new TokenKey(DEFAULT_TENANT, qlik.clientId(), lookup.field(), lookup.value(), qlik.scope());
+    private static TokenKey keyFor(QlikTenant tenant, UserLookup lookup) {
+        return new TokenKey(tenant.name(), tenant.settings().clientId(), lookup.field(), lookup.value(),
+                tenant.settings().scope());
     }
 
     private static TokenOutcome outcomeOf(Throwable failure) {
         return failure instanceof BrokerException broker ? TokenOutcome.of(broker.kind()) : TokenOutcome.UPSTREAM_ERROR;
+    }
+
+    private record Caller(String claim, UserLookup lookup) {
     }
 }

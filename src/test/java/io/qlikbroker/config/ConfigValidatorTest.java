@@ -66,6 +66,15 @@ class ConfigValidatorTest {
         assertEquals(List.of(), ConfigValidator.problems(withProvisioning(base, "admin-client"), false));
     }
 
+    @Test
+    void tenantNamesAreLowerCaseLettersAndDigits() {
+        assertTrue(ConfigValidator.TENANT_NAME.matcher("eu").matches());
+        assertTrue(ConfigValidator.TENANT_NAME.matcher("customer42").matches());
+        assertFalse(ConfigValidator.TENANT_NAME.matcher("EU").matches());
+        assertFalse(ConfigValidator.TENANT_NAME.matcher("eu-west").matches());
+        assertFalse(ConfigValidator.TENANT_NAME.matcher("default").matches(), "the unnamed tenant's name");
+    }
+
     private static Config withProvisioning(Config base, String clientId) {
         return new Config(base.tenantUrl(), base.clientId(), base.clientSecret(), base.scope(), base.field(),
                 base.claim(), base.template(), base.timeout(), provisioningOf(true, clientId));
@@ -125,6 +134,11 @@ class ConfigValidatorTest {
         @Override
         public Provisioning provisioning() {
             return provisioning;
+        }
+
+        @Override
+        public java.util.Map<String, NamedTenant> tenants() {
+            return java.util.Map.of();
         }
 
         @Override

@@ -26,6 +26,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 
 import io.qlikbroker.testing.PackagedApplication;
 import io.qlikbroker.testing.QlikTenantFake;
+import io.qlikbroker.testing.SecondTenantFake;
 import io.qlikbroker.testing.TestTokens;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 
@@ -41,6 +42,7 @@ class PackagedJarSecretsIT {
 
     private static OidcWiremockTestResource identityProvider;
     private static QlikTenantFake tenantFake;
+    private static SecondTenantFake euFake;
     private static WireMockServer tenant;
     private static Process broker;
     private static Path output;
@@ -53,6 +55,8 @@ class PackagedJarSecretsIT {
         tenantFake = new QlikTenantFake();
         Map<String, String> qlik = tenantFake.start();
         tenant = tenantFake.server();
+        euFake = new SecondTenantFake();
+        String euUrl = euFake.start().get("qlik.tenants.\"eu\".tenant-url");
 
         Path secrets = Files.createTempFile("qlik-secret", ".properties");
         Files.writeString(secrets, "qlik.client-secret=" + SECRET + "\n");
@@ -71,6 +75,11 @@ class PackagedJarSecretsIT {
                 "QLIK_TENANT_URL", qlik.get("qlik.tenant-url"),
                 "QLIK_CLIENT_ID", qlik.get("qlik.client-id"),
                 "QUARKUS_CONFIG_LOCATIONS", secrets.toUri().toString()));
+        // A named tenant from environment variables alone, as a Kubernetes ConfigMap and Secret would set it.
+        builder.environment().putAll(Map.of(
+                "QLIK_TENANTS__EU__TENANT_URL", euUrl,
+                "QLIK_TENANTS__EU__CLIENT_ID", SecondTenantFake.CLIENT_ID,
+                "QLIK_TENANTS__EU__CLIENT_SECRET", SecondTenantFake.CLIENT_SECRET));
         broker = builder.start();
         for (int i = 0; i < 100 && !ready(); i++) {
             Thread.sleep(200);
@@ -85,6 +94,7 @@ class PackagedJarSecretsIT {
             broker.waitFor();
         }
         tenantFake.stop();
+        euFake.stop();
         identityProvider.stop();
     }
 
@@ -111,6 +121,16 @@ class PackagedJarSecretsIT {
         assertFalse(console.contains(SECRET), "the console shows the secret");
         assertFalse(console.contains(token.body()), "the console shows the token");
         assertFalse(console.contains(bearer), "the console shows the bearer token");
+    }
+
+    @Test
+    void namedTenantConfiguredByEnvironmentVariablesServesTokens() throws Exception {
+        String bearer = TestTokens.signPayload("{" + TestTokens.validClaimsJson() + ", \"sub\": \"bob\"}");
+        HttpResponse<String> token = HTTP.send(HttpRequest.newBuilder(base.resolve("/tenants/eu/access-token"))
+                .header("Authorization", "Bearer " + bearer).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, token.statusCode(), token.body());
+        assertTrue(token.body().startsWith(SecondTenantFake.TOKEN_LABEL + QlikTenantFake.tokenPrefixFor("bob")));
     }
 
     private static boolean ready() {

@@ -146,7 +146,7 @@ class EmbedPageBrowserTest extends QlikTenantTestBase {
 
     private static double forbiddenCount() {
         String metrics = given().when().get("/q/metrics").then().extract().asString();
-        Matcher matcher = Pattern.compile("^broker_token_requests_total\\{outcome=\"forbidden\"} (\\S+)$", Pattern.MULTILINE)
+        Matcher matcher = Pattern.compile("^broker_token_requests_total\\{outcome=\"forbidden\",tenant=\"default\"} (\\S+)$", Pattern.MULTILINE)
                 .matcher(metrics);
         return matcher.find() ? Double.parseDouble(matcher.group(1)) : 0;
     }

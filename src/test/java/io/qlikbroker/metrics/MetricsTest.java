@@ -31,17 +31,17 @@ class MetricsTest extends QlikTenantTestBase {
                 .then().statusCode(403);
 
         String after = scrape();
-        assertEquals(1, delta(before, after, "broker_token_requests_total{outcome=\"issued\"}"));
-        assertEquals(2, delta(before, after, "broker_token_requests_total{outcome=\"cached\"}"));
-        assertEquals(1, delta(before, after, "broker_token_requests_total{outcome=\"unauthenticated\"}"));
-        assertEquals(1, delta(before, after, "broker_token_requests_total{outcome=\"forbidden\"}"));
-        assertEquals(0, delta(before, after, "broker_token_requests_total{outcome=\"upstream_error\"}"));
-        assertEquals(1, delta(before, after, "broker_upstream_requests_total{status=\"200\"}"));
-        assertEquals(1, delta(before, after, "broker_upstream_latency_seconds_count"));
+        assertEquals(1, delta(before, after, "broker_token_requests_total{outcome=\"issued\",tenant=\"default\"}"));
+        assertEquals(2, delta(before, after, "broker_token_requests_total{outcome=\"cached\",tenant=\"default\"}"));
+        assertEquals(1, delta(before, after, "broker_token_requests_total{outcome=\"unauthenticated\",tenant=\"default\"}"));
+        assertEquals(1, delta(before, after, "broker_token_requests_total{outcome=\"forbidden\",tenant=\"default\"}"));
+        assertEquals(0, delta(before, after, "broker_token_requests_total{outcome=\"upstream_error\",tenant=\"default\"}"));
+        assertEquals(1, delta(before, after, "broker_upstream_requests_total{status=\"200\",tenant=\"default\"}"));
+        assertEquals(1, delta(before, after, "broker_upstream_latency_seconds_count{tenant=\"default\"}"));
         assertEquals(2, delta(before, after, "cache_gets_total{cache=\"qlik-tokens\",result=\"hit\"}"));
         assertTrue(value(after, "cache_size{cache=\"qlik-tokens\"}") >= 1);
         assertTrue(after.contains("broker_cache_hit_ratio "));
-        assertTrue(after.contains("broker_circuit_breaker_state 0.0"));
+        assertTrue(after.contains("broker_circuit_breaker_state{tenant=\"default\"} 0.0"));
         assertFalse(after.contains(user), "a user id is never a label");
     }
 

@@ -55,7 +55,7 @@ class CircuitBreakerTest extends QlikTenantTestBase {
                 .then().statusCode(200).body(equalTo(cached));
         tenant.verify(0, postRequestedFor(urlPathEqualTo(QlikTenantFake.TOKEN_PATH)));
         given().when().get("/q/metrics").then().body(org.hamcrest.Matchers.containsString(
-                "broker_circuit_breaker_state 2.0"));
+                "broker_circuit_breaker_state{tenant=\"default\"} 2.0"));
 
         QlikTenantFake.reset(tenant);
         Thread.sleep(2200);

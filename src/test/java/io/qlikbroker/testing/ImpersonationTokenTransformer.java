@@ -21,6 +21,15 @@ class ImpersonationTokenTransformer implements ResponseDefinitionTransformerV2 {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final AtomicLong sequence = new AtomicLong();
+    private final String clientId;
+    private final String clientSecret;
+    private final String tokenLabel;
+
+    ImpersonationTokenTransformer(String clientId, String clientSecret, String tokenLabel) {
+        this.clientId = clientId;
+        this.clientSecret = clientSecret;
+        this.tokenLabel = tokenLabel;
+    }
 
     @Override
     public ResponseDefinition transform(ServeEvent serveEvent) {
@@ -34,11 +43,11 @@ class ImpersonationTokenTransformer implements ResponseDefinitionTransformerV2 {
                 || !body.path("user_lookup").path("value").isTextual()) {
             return error(400, "OAUTH-1", "invalid_request");
         }
-        if (!QlikTenantFake.CLIENT_ID.equals(body.path("client_id").asText())
-                || !QlikTenantFake.CLIENT_SECRET.equals(body.path("client_secret").asText())) {
+        if (!clientId.equals(body.path("client_id").asText())
+                || !clientSecret.equals(body.path("client_secret").asText())) {
             return error(401, "OAUTH-14", "invalid_client");
         }
-        String token = QlikTenantFake.tokenPrefixFor(body.path("user_lookup").path("value").asText())
+        String token = tokenLabel + QlikTenantFake.tokenPrefixFor(body.path("user_lookup").path("value").asText())
                 + sequence.incrementAndGet();
         Instant expiresAt = Instant.now().plusSeconds(LIFETIME_SECONDS);
         String json = JSON.createObjectNode()

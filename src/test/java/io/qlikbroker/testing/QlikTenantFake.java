@@ -34,17 +34,38 @@ public class QlikTenantFake implements QuarkusTestResourceLifecycleManager {
     /** Priority of the default stubs; a test's own stubs use 1 to win over them. */
     public static final int DEFAULT_PRIORITY = 10;
 
+    private final String propertyPrefix;
+    private final String clientId;
+    private final String clientSecret;
+    private final String tokenLabel;
+    private final Class<? extends java.lang.annotation.Annotation> injectionMarker;
     private WireMockServer server;
+
+    /** The default tenant: {@code qlik.*}. */
+    public QlikTenantFake() {
+        this("qlik.", CLIENT_ID, CLIENT_SECRET, "", InjectQlikTenant.class);
+    }
+
+    /** A tenant configured under {@code propertyPrefix}, minting tokens that start with {@code tokenLabel}. */
+    protected QlikTenantFake(String propertyPrefix, String clientId, String clientSecret, String tokenLabel,
+            Class<? extends java.lang.annotation.Annotation> injectionMarker) {
+        this.propertyPrefix = propertyPrefix;
+        this.clientId = clientId;
+        this.clientSecret = clientSecret;
+        this.tokenLabel = tokenLabel;
+        this.injectionMarker = injectionMarker;
+    }
 
     @Override
     public Map<String, String> start() {
-        server = new WireMockServer(wireMockConfig().dynamicPort().extensions(new ImpersonationTokenTransformer()));
+        server = new WireMockServer(wireMockConfig().dynamicPort()
+                .extensions(new ImpersonationTokenTransformer(clientId, clientSecret, tokenLabel)));
         server.start();
         reset(server);
         return Map.of(
-                "qlik.tenant-url", server.baseUrl(),
-                "qlik.client-id", CLIENT_ID,
-                "qlik.client-secret", CLIENT_SECRET);
+                propertyPrefix + "tenant-url", server.baseUrl(),
+                propertyPrefix + "client-id", clientId,
+                propertyPrefix + "client-secret", clientSecret);
     }
 
     /** The running server, for tests that start the fake themselves rather than through Quarkus. */
@@ -96,7 +117,7 @@ public class QlikTenantFake implements QuarkusTestResourceLifecycleManager {
     @Override
     public void inject(TestInjector testInjector) {
         testInjector.injectIntoFields(server,
-                new TestInjector.AnnotatedAndMatchesType(InjectQlikTenant.class, WireMockServer.class));
+                new TestInjector.AnnotatedAndMatchesType(injectionMarker, WireMockServer.class));
     }
 
     @Override

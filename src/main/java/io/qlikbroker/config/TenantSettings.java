@@ -1,0 +1,78 @@
+package io.qlikbroker.config;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import io.smallrye.config.WithDefault;
+
+/**
+ * Everything about one Qlik tenant and its clients: the unnamed {@code qlik.*} (the default tenant) and each
+ * {@code qlik.tenants."<name>".*} have exactly these properties.
+ */
+public interface TenantSettings {
+
+    /** Base URL of the tenant, e.g. {@code https://acme.eu.qlikcloud.com}. Must be https outside dev and test. */
+    String tenantUrl();
+
+    /** Id of the tenant's OAuth client that holds the user-impersonation grant. Public: qlik-embed sends it too. */
+    String clientId();
+
+    /** Secret of that client. Sent only in the body of {@code POST /oauth/token}; never logged. */
+    String clientSecret();
+
+    /** Space-separated scopes requested for every token; Qlik only lets it narrow what the client was granted. */
+    @WithDefault("user_default")
+    String scope();
+
+    /** How a verified caller becomes a Qlik {@code user_lookup}. */
+    UserLookup userLookup();
+
+    /** Upper bound for one whole call to the tenant, connection included. */
+    @WithDefault("5s")
+    Duration timeout();
+
+    /** Just-in-time creation of users the tenant does not know yet (Qlik's impersonation never creates users). */
+    Provisioning provisioning();
+
+    interface Provisioning {
+
+        /** Look users up, and create the missing ones, before impersonating them. */
+        @WithDefault("false")
+        boolean enabled();
+
+        /** A separate machine-to-machine client with admin.users; never the impersonation client. */
+        Optional<String> clientId();
+
+        Optional<String> clientSecret();
+
+        @WithDefault("admin.users")
+        String scope();
+
+        /** Claim of the verified identity that becomes the new user's name. */
+        @WithDefault("name")
+        String nameClaim();
+
+        /** Claim of the verified identity that becomes the new user's email. */
+        @WithDefault("email")
+        String emailClaim();
+
+        /** How long a user known to exist is trusted without asking the Users API again. */
+        @WithDefault("1h")
+        Duration knownUserTtl();
+    }
+
+    interface UserLookup {
+
+        /** {@code subject} or {@code userId}: the only two lookup fields Qlik accepts. */
+        @WithDefault("subject")
+        String field();
+
+        /** Claim of the verified identity whose value is looked up. */
+        @WithDefault("sub")
+        String claim();
+
+        /** How the claim value becomes the lookup value, e.g. {@code auth0|{claim}} for prefixed Qlik subjects. */
+        @WithDefault("{claim}")
+        String template();
+    }
+}

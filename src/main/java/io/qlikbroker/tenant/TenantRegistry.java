@@ -1,0 +1,54 @@
+package io.qlikbroker.tenant;
+
+import java.time.Clock;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.inject.Singleton;
+
+import io.qlikbroker.audit.AuditLog;
+import io.qlikbroker.cache.TokenCache;
+import io.qlikbroker.config.BrokerConfig;
+import io.qlikbroker.config.QlikConfig;
+import io.qlikbroker.config.TenantSettings;
+import io.qlikbroker.identity.UserLookupMapper;
+import io.qlikbroker.metrics.BrokerMetrics;
+import io.qlikbroker.provisioning.UserProvisioner;
+import io.qlikbroker.qlik.TenantConnection;
+
+/** The default tenant ({@code qlik.*}) and the named ones ({@code qlik.tenants."<name>".*}), built once. */
+@Singleton
+public class TenantRegistry {
+
+    private final Map<String, QlikTenant> tenants = new LinkedHashMap<>();
+
+    TenantRegistry(QlikConfig qlik, BrokerConfig broker, Clock clock, BrokerMetrics metrics, TokenCache cache,
+            AuditLog audit) {
+        tenants.put(QlikTenant.DEFAULT, build(QlikTenant.DEFAULT, qlik, Optional.empty(), broker, clock, metrics, cache, audit));
+        qlik.tenants().forEach((name, settings) -> tenants.put(name,
+                build(name, settings, settings.requiredClaim(), broker, clock, metrics, cache, audit)));
+    }
+
+    public QlikTenant defaultTenant() {
+        return tenants.get(QlikTenant.DEFAULT);
+    }
+
+    /** A named tenant; the default one is only reachable as {@link #defaultTenant()}. */
+    public Optional<QlikTenant> named(String name) {
+        return QlikTenant.DEFAULT.equals(name) ? Optional.empty() : Optional.ofNullable(tenants.get(name));
+    }
+
+    public Collection<QlikTenant> all() {
+        return tenants.values();
+    }
+
+    private static QlikTenant build(String name, TenantSettings settings, Optional<String> requiredClaim,
+            BrokerConfig broker, Clock clock, BrokerMetrics metrics, TokenCache cache, AuditLog audit) {
+        TenantConnection connection = TenantConnection.open(name, settings, broker, clock, metrics);
+        return new QlikTenant(name, settings, requiredClaim, connection,
+                new UserLookupMapper(settings.userLookup()),
+                new UserProvisioner(name, settings.provisioning(), connection.users(), cache, audit, clock));
+    }
+}

@@ -1,0 +1,65 @@
+package io.qlikbroker.token;
+
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+
+import org.jboss.resteasy.reactive.RestResponse;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import io.qlikbroker.problem.BrokerException;
+import io.qlikbroker.problem.Problem;
+import io.qlikbroker.problem.ProblemKind;
+import io.qlikbroker.tenant.QlikTenant;
+import io.qlikbroker.tenant.TenantRegistry;
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.AuthenticationCompletionException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.UnauthorizedException;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
+
+/** {@code /tenants/{name}/access-token}: the caller's token from a named tenant ({@code qlik.tenants."<name>"}). */
+@Path("/tenants/{tenant}/access-token")
+@Authenticated
+public class TenantAccessTokenResource {
+
+    private final SecurityIdentity identity;
+    private final TokenEndpoint endpoint;
+    private final TenantRegistry tenants;
+
+    TenantAccessTokenResource(SecurityIdentity identity, TokenEndpoint endpoint, TenantRegistry tenants) {
+        this.identity = identity;
+        this.endpoint = endpoint;
+        this.tenants = tenants;
+    }
+
+    @POST
+    @Produces({ MediaType.TEXT_PLAIN, MediaType.APPLICATION_JSON })
+    public Uni<RestResponse<Object>> issue(@PathParam("tenant") String name, HttpHeaders headers,
+            HttpServerRequest request) {
+        return endpoint.issue(identity, tenant(name), headers, request);
+    }
+
+    @DELETE
+    public Uni<RestResponse<Void>> forget(@PathParam("tenant") String name, HttpHeaders headers,
+            HttpServerRequest request) {
+        return endpoint.forget(identity, tenant(name), headers, request);
+    }
+
+    @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class,
+            AuthenticationCompletionException.class })
+    RestResponse<Problem> unauthenticated(RuntimeException e, HttpHeaders headers) {
+        return endpoint.unauthenticated("-", headers);
+    }
+
+    private QlikTenant tenant(String name) {
+        return tenants.named(name).orElseThrow(() -> new BrokerException(ProblemKind.UNKNOWN_TENANT,
+                "There is no Qlik tenant by that name."));
+    }
+}

@@ -1,0 +1,104 @@
+package io.qlikbroker.token;
+
+import java.time.Clock;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+
+import org.jboss.resteasy.reactive.RestResponse;
+
+import io.qlikbroker.cache.CachedToken;
+import io.qlikbroker.problem.BrokerException;
+import io.qlikbroker.problem.Problem;
+import io.qlikbroker.problem.ProblemKind;
+import io.qlikbroker.qlik.QlikToken;
+import io.qlikbroker.session.CsrfGuard;
+import io.qlikbroker.tenant.QlikTenant;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
+
+/**
+ * What {@code POST} and {@code DELETE} on a token route do, for the default tenant's route and the named ones
+ * alike. The body and query are ignored on purpose: the user is whoever the verified credentials say.
+ */
+@ApplicationScoped
+public class TokenEndpoint {
+
+    private final TokenService tokens;
+    private final CsrfGuard csrfGuard;
+    private final Clock clock;
+
+    TokenEndpoint(TokenService tokens, CsrfGuard csrfGuard, Clock clock) {
+        this.tokens = tokens;
+        this.csrfGuard = csrfGuard;
+        this.clock = clock;
+    }
+
+    /** Bare token as text/plain, which qlik-embed's getAccessToken() reads with response.text(); JSON on request. */
+    Uni<RestResponse<Object>> issue(SecurityIdentity identity, QlikTenant tenant, HttpHeaders headers,
+            HttpServerRequest request) {
+        admit(identity, tenant, headers, request);
+        boolean json = prefersJson(headers.getAcceptableMediaTypes());
+        return tokens.tokenFor(identity, tenant)
+                .map(CachedToken::token)
+                .map(token -> json
+                        ? RestResponse.ok(asJson(token), MediaType.APPLICATION_JSON_TYPE)
+                        : RestResponse.ok(token.accessToken(), MediaType.TEXT_PLAIN_TYPE));
+    }
+
+    /** Forgets the caller's cached token, for the app's logout; 204 whether or not one was cached. */
+    Uni<RestResponse<Void>> forget(SecurityIdentity identity, QlikTenant tenant, HttpHeaders headers,
+            HttpServerRequest request) {
+        admit(identity, tenant, headers, request);
+        return tokens.forget(identity, tenant).map(ignored -> RestResponse.noContent());
+    }
+
+    /**
+     * A token route answers 401 with a bearer challenge, never a redirect to the login page, even when the service
+     * also runs the code flow ({@code application-type=hybrid}): the caller is a script that cannot follow it.
+     */
+    RestResponse<Problem> unauthenticated(String tenant, HttpHeaders headers) {
+        boolean presentedToken = headers.getHeaderString(HttpHeaders.AUTHORIZATION) != null;
+        String challenge = presentedToken ? "Bearer error=\"invalid_token\"" : "Bearer";
+        Problem problem = Problem.of(ProblemKind.UNAUTHENTICATED,
+                presentedToken ? "The bearer token is invalid or expired." : "Sign in, or send a bearer token.");
+        tokens.refused(tenant, new BrokerException(ProblemKind.UNAUTHENTICATED, problem.detail()), null, null);
+        return problem.toResponse().header(HttpHeaders.WWW_AUTHENTICATE, challenge).build();
+    }
+
+    /** Checks that precede any use of the identity: an unambiguous credential, and no cross-site cookie use. */
+    private void admit(SecurityIdentity identity, QlikTenant tenant, HttpHeaders headers, HttpServerRequest request) {
+        if (headers.getRequestHeader(HttpHeaders.AUTHORIZATION).size() > 1) {
+            // Which of two credentials a proxy, the framework and a log would each pick is anyone's guess.
+            throw new AuthenticationFailedException("More than one Authorization header");
+        }
+        try {
+            csrfGuard.check(request);
+        } catch (BrokerException refused) {
+            tokens.refused(tenant.name(), refused, identity.getPrincipal().getName(), null);
+            throw refused;
+        }
+    }
+
+    private Object asJson(QlikToken token) {
+        return new AccessTokenResponse(token.accessToken(), token.tokenType(),
+                token.remainingLifetime(clock.instant()).toSeconds(), token.expiresAt());
+    }
+
+    /** text/plain unless the caller ranks JSON above it; fetch() and curl send *&#47;* and get text. */
+    static boolean prefersJson(List<MediaType> acceptable) {
+        for (MediaType type : acceptable) {
+            if (type.isCompatible(MediaType.APPLICATION_JSON_TYPE) && !type.isWildcardType()) {
+                return true;
+            }
+            if (type.isCompatible(MediaType.TEXT_PLAIN_TYPE)) {
+                return false;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,114 @@
+package io.qlikbroker.tenant;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+
+import io.qlikbroker.testing.InjectSecondTenant;
+import io.qlikbroker.testing.QlikTenantFake;
+import io.qlikbroker.testing.QlikTenantTestBase;
+import io.qlikbroker.testing.SecondTenantFake;
+import io.qlikbroker.testing.TestTokens;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+
+/** Two tenants from one broker: each user gets each tenant's own token, and each secret only reaches its tenant. */
+@QuarkusTest
+@TestProfile(TwoTenantsTest.EuNeedsClaim.class)
+@QuarkusTestResource(value = SecondTenantFake.class, restrictToAnnotatedClass = true)
+class TwoTenantsTest extends QlikTenantTestBase {
+
+    public static class EuNeedsClaim implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("qlik.tenants.\"eu\".required-claim", "tenants");
+        }
+    }
+
+    @InjectSecondTenant
+    WireMockServer eu;
+
+    @BeforeEach
+    void resetEu() {
+        QlikTenantFake.reset(eu);
+    }
+
+    @Test
+    void eachTenantMintsItsOwnTokenWithItsOwnSecret() {
+        String bearer = TestTokens.sign(TestTokens.claims(user).claim("tenants", List.of("eu", "us")));
+        String euToken = given().auth().oauth2(bearer).when().post("/tenants/eu/access-token")
+                .then().statusCode(200)
+                .body(startsWith(SecondTenantFake.TOKEN_LABEL + QlikTenantFake.tokenPrefixFor(user)))
+                .extract().asString();
+        String defaultToken = given().auth().oauth2(bearer).when().post("/access-token")
+                .then().statusCode(200).body(startsWith(QlikTenantFake.tokenPrefixFor(user)))
+                .extract().asString();
+        assertNotEquals(euToken, defaultToken);
+
+        eu.verify(1, postRequestedFor(urlPathEqualTo(QlikTenantFake.TOKEN_PATH))
+                .withRequestBody(containing(SecondTenantFake.CLIENT_SECRET)));
+        tenant.verify(1, postRequestedFor(urlPathEqualTo(QlikTenantFake.TOKEN_PATH))
+                .withRequestBody(containing(QlikTenantFake.CLIENT_SECRET)));
+        eu.verify(0, postRequestedFor(urlPathEqualTo(QlikTenantFake.TOKEN_PATH))
+                .withRequestBody(containing(QlikTenantFake.CLIENT_SECRET)));
+        tenant.verify(0, postRequestedFor(urlPathEqualTo(QlikTenantFake.TOKEN_PATH))
+                .withRequestBody(containing(SecondTenantFake.CLIENT_SECRET)));
+
+        // Cached per tenant: asking again returns each tenant's own token, never the other's.
+        given().auth().oauth2(bearer).when().post("/tenants/eu/access-token").then().body(is(euToken));
+        given().auth().oauth2(bearer).when().post("/access-token").then().body(is(defaultToken));
+    }
+
+    @Test
+    void requiredClaimMustNameTheTenant() {
+        given().auth().oauth2(TestTokens.bearer(user)).when().post("/tenants/eu/access-token")
+                .then().statusCode(403).body("type", is("urn:qlik-token-broker:problem:tenant-not-allowed"));
+        String otherTenant = TestTokens.sign(TestTokens.claims(user).claim("tenants", List.of("us")));
+        given().auth().oauth2(otherTenant).when().post("/tenants/eu/access-token").then().statusCode(403);
+        String spaceSeparated = TestTokens.sign(TestTokens.claims(user).claim("tenants", "us eu"));
+        given().auth().oauth2(spaceSeparated).when().post("/tenants/eu/access-token").then().statusCode(200);
+        eu.verify(1, postRequestedFor(urlPathEqualTo(QlikTenantFake.TOKEN_PATH)));
+    }
+
+    @Test
+    void unknownTenantIs404() {
+        given().auth().oauth2(TestTokens.bearer(user)).when().post("/tenants/nowhere/access-token")
+                .then().statusCode(404).contentType("application/problem+json")
+                .body("type", is("urn:qlik-token-broker:problem:unknown-tenant"));
+        given().auth().oauth2(TestTokens.bearer(user)).when().post("/tenants/default/access-token").then().statusCode(404);
+        given().when().post("/tenants/eu/access-token").then().statusCode(401);
+    }
+
+    @Test
+    void eachTenantHasItsOwnWellnessCheckAndMetrics() throws InterruptedException {
+        eu.stubFor(get(urlPathEqualTo(QlikTenantFake.METADATA_PATH)).atPriority(1).willReturn(aResponse().withStatus(503)));
+        Thread.sleep(5200);
+        given().when().get("/q/health/well").then().statusCode(503)
+                .body("checks.find { it.name == 'qlik-tenant-eu' }.status", is("DOWN"))
+                .body("checks.find { it.name == 'qlik-tenant' }.status", is("UP"));
+        given().when().get("/q/health/ready").then().statusCode(200);
+
+        String bearer = TestTokens.sign(TestTokens.claims(user).claim("tenants", List.of("eu")));
+        given().auth().oauth2(bearer).when().post("/tenants/eu/access-token").then().statusCode(200);
+        given().when().get("/q/metrics").then()
+                .body(containsString("broker_token_requests_total{outcome=\"issued\",tenant=\"eu\"}"))
+                .body(containsString("broker_circuit_breaker_state{tenant=\"eu\"}"));
+    }
+}
