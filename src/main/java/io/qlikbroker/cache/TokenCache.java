@@ -2,7 +2,6 @@ package io.qlikbroker.cache;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -13,7 +12,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.Expiry;
 
 import io.qlikbroker.config.BrokerConfig;
 import io.qlikbroker.qlik.QlikToken;
@@ -36,7 +34,8 @@ public class TokenCache {
         this.tokens = Caffeine.newBuilder()
                 .maximumSize(config.cache().maxEntries())
                 .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
-                .expireAfter(new UsableLifetime(clock, margin))
+                // Reusable from its minting until the margin before Qlik's expiry.
+                .expireAfter(new ExpireAt<TokenKey, QlikToken>(clock, margin, QlikToken::expiresAt))
                 .recordStats()
                 .buildAsync();
     }
@@ -66,31 +65,5 @@ public class TokenCache {
     /** The underlying cache, for metrics only. */
     public AsyncCache<TokenKey, QlikToken> caffeine() {
         return tokens;
-    }
-
-    /** A token is reusable from its minting until {@code margin} before Qlik's expiry. */
-    private record UsableLifetime(Clock clock, Duration margin) implements Expiry<TokenKey, QlikToken> {
-
-        /** A far-future expires_at from a confused tenant must not overflow Caffeine's nanosecond arithmetic. */
-        static final Duration LONGEST = Duration.ofDays(1);
-
-        @Override
-        public long expireAfterCreate(TokenKey key, QlikToken token, long currentTime) {
-            Duration usable = Duration.between(Instant.now(clock), token.expiresAt().minus(margin));
-            if (usable.isNegative()) {
-                return 0;
-            }
-            return usable.compareTo(LONGEST) > 0 ? LONGEST.toNanos() : usable.toNanos();
-        }
-
-        @Override
-        public long expireAfterUpdate(TokenKey key, QlikToken token, long currentTime, long currentDuration) {
-            return expireAfterCreate(key, token, currentTime);
-        }
-
-        @Override
-        public long expireAfterRead(TokenKey key, QlikToken token, long currentTime, long currentDuration) {
-            return currentDuration;
-        }
     }
 }

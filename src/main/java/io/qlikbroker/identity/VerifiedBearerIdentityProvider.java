@@ -15,8 +15,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.Expiry;
 
+import io.qlikbroker.cache.ExpireAt;
 import io.qlikbroker.config.BrokerConfig;
 import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.oidc.runtime.OidcIdentityProvider;
@@ -53,7 +53,9 @@ public class VerifiedBearerIdentityProvider implements IdentityProvider<TokenAut
         this.verified = Caffeine.newBuilder()
                 .maximumSize(config.bearerCache().maxEntries())
                 .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
-                .expireAfter(new UntilTokenExpiry(clock))
+                // Forgotten when the token expires.
+                .expireAfter(new ExpireAt<String, SecurityIdentity>(clock, Duration.ZERO,
+                        identity -> Instant.ofEpochSecond(((JsonWebToken) identity.getPrincipal()).getExpirationTime())))
                 .build();
     }
 
@@ -103,27 +105,6 @@ public class VerifiedBearerIdentityProvider implements IdentityProvider<TokenAut
                     .digest(token.getBytes(StandardCharsets.US_ASCII)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
-    }
-
-    /** An identity is forgotten when its token expires. */
-    private record UntilTokenExpiry(Clock clock) implements Expiry<String, SecurityIdentity> {
-
-        @Override
-        public long expireAfterCreate(String key, SecurityIdentity identity, long currentTime) {
-            long exp = ((JsonWebToken) identity.getPrincipal()).getExpirationTime();
-            Duration left = Duration.between(clock.instant(), Instant.ofEpochSecond(exp));
-            return left.isNegative() ? 0 : Math.min(left.toNanos(), Duration.ofDays(1).toNanos());
-        }
-
-        @Override
-        public long expireAfterUpdate(String key, SecurityIdentity identity, long currentTime, long currentDuration) {
-            return expireAfterCreate(key, identity, currentTime);
-        }
-
-        @Override
-        public long expireAfterRead(String key, SecurityIdentity identity, long currentTime, long currentDuration) {
-            return currentDuration;
         }
     }
 }

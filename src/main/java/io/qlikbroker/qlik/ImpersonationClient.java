@@ -70,11 +70,7 @@ public class ImpersonationClient {
                 .build();
     }
 
-    public Uni<QlikToken> impersonate(UserLookup lookup) {
-        return impersonate(lookup, new UpstreamTrace());
-    }
-
-    /** As {@link #impersonate(UserLookup)}, recording each attempt in {@code trace} for the audit line. */
+    /** The user's token, recording each attempt in {@code trace} for the audit line. */
     public Uni<QlikToken> impersonate(UserLookup lookup, UpstreamTrace trace) {
         ImpersonationTokenRequest request = ImpersonationTokenRequest.of(
                 config.clientId(), config.clientSecret(), lookup, config.scope());

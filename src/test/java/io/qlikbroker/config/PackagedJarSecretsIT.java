@@ -102,9 +102,7 @@ class PackagedJarSecretsIT {
     void secretFromAMountedFileReachesOnlyTheTenant() throws Exception {
         // Signed with jose4j directly: the JWT builder needs a running Quarkus config, which this JVM has not.
         String bearer = TestTokens.signPayload("{" + TestTokens.validClaimsJson() + ", \"sub\": \"alice\"}");
-        HttpResponse<String> token = HTTP.send(HttpRequest.newBuilder(base.resolve("/access-token"))
-                .header("Authorization", "Bearer " + bearer).POST(HttpRequest.BodyPublishers.noBody()).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> token = postToken("/access-token", bearer);
         assertEquals(200, token.statusCode(), token.body());
         assertTrue(token.body().startsWith(QlikTenantFake.tokenPrefixFor("alice")));
         tenant.verify(1, postRequestedFor(urlPathEqualTo(QlikTenantFake.TOKEN_PATH))
@@ -126,11 +124,14 @@ class PackagedJarSecretsIT {
     @Test
     void namedTenantConfiguredByEnvironmentVariablesServesTokens() throws Exception {
         String bearer = TestTokens.signPayload("{" + TestTokens.validClaimsJson() + ", \"sub\": \"bob\"}");
-        HttpResponse<String> token = HTTP.send(HttpRequest.newBuilder(base.resolve("/tenants/eu/access-token"))
-                .header("Authorization", "Bearer " + bearer).POST(HttpRequest.BodyPublishers.noBody()).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> token = postToken("/tenants/eu/access-token", bearer);
         assertEquals(200, token.statusCode(), token.body());
         assertTrue(token.body().startsWith(SecondTenantFake.TOKEN_LABEL + QlikTenantFake.tokenPrefixFor("bob")));
+    }
+
+    private static HttpResponse<String> postToken(String path, String bearer) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(base.resolve(path)).header("Authorization", "Bearer " + bearer)
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static boolean ready() {
