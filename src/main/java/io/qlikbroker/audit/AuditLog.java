@@ -43,6 +43,9 @@ public class AuditLog {
     /** A token decision. {@code identity}, {@code lookup}, {@code token} and {@code trace} may be absent. */
     public void decision(String tenant, TokenOutcome outcome, String identity, UserLookup lookup, QlikToken token,
             boolean cached, UpstreamTrace trace) {
+        if (!LOG.isInfoEnabled()) {
+            return;
+        }
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("tenant", tenant == null ? "-" : tenant);
         fields.put("outcome", outcome.label());
