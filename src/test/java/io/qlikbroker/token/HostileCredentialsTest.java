@@ -3,6 +3,7 @@ package io.qlikbroker.token;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -19,18 +20,23 @@ import org.jose4j.keys.HmacKey;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import com.github.tomakehurst.wiremock.WireMockServer;
 
 import io.qlikbroker.testing.LogCapture;
 import io.qlikbroker.testing.QlikTenantFake;
 import io.qlikbroker.testing.QlikTenantTestBase;
 import io.qlikbroker.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWireMock;
 import io.restassured.http.Header;
 import io.restassured.http.Headers;
 
 /** Forged, stale and malformed credentials get 401 and never reach Qlik; odd but valid identities reach it intact. */
 @QuarkusTest
 class HostileCredentialsTest extends QlikTenantTestBase {
+
+    @OidcWireMock
+    WireMockServer oidc;
 
     @Test
     void everyHostileCredentialIs401WithoutAnUpstreamCall() {
@@ -55,12 +61,15 @@ class HostileCredentialsTest extends QlikTenantTestBase {
         hostile.put("truncated", valid.substring(0, valid.length() - 12));
         hostile.put("20 kB of garbage", "x".repeat(20_000));
 
+        oidc.resetRequests();
         hostile.forEach((name, token) -> {
             int status = given().header("Authorization", "Bearer " + token)
                     .when().post("/access-token").then().extract().statusCode();
             assertEquals(401, status, name);
         });
         tenant.verify(0, postRequestedFor(urlPathEqualTo(QlikTenantFake.TOKEN_PATH)));
+        // Verified locally against the cached keys: no token makes the broker call the provider back.
+        oidc.verify(0, postRequestedFor(urlPathMatching(".*/introspect")));
     }
 
     @Test
