@@ -1,7 +1,9 @@
 package io.qlikbroker.health;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
+import jakarta.interceptor.Interceptor;
 
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -10,7 +12,6 @@ import org.eclipse.microprofile.health.Startup;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import jakarta.annotation.Priority;
 
 /**
  * This replica can serve: its configuration passed validation and start-up finished. It reports DOWN again as soon
@@ -26,11 +27,11 @@ public class ReplicaReadinessCheck implements HealthCheck {
     private volatile boolean serving;
 
     // Runs after the configuration validator, which observes StartupEvent at the default priority.
-    void onStart(@Observes @Priority(jakarta.interceptor.Interceptor.Priority.LIBRARY_AFTER) StartupEvent event) {
+    void onStart(@Observes @Priority(Interceptor.Priority.LIBRARY_AFTER) StartupEvent event) {
         serving = true;
     }
 
-    void onStop(@Observes @Priority(jakarta.interceptor.Interceptor.Priority.PLATFORM_BEFORE) ShutdownEvent event) {
+    void onStop(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) ShutdownEvent event) {
         serving = false;
     }
 
