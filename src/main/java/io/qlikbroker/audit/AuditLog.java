@@ -6,6 +6,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -33,6 +34,7 @@ import io.qlikbroker.qlik.UserLookup;
 public class AuditLog {
 
     private static final Logger LOG = Logger.getLogger("io.qlikbroker.audit");
+    private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_:.-]+");
 
     private final Optional<Mac> hashKey;
 
@@ -97,7 +99,7 @@ public class AuditLog {
 
     /** Plain values stay readable; anything else is a JSON string, so it stays on one line and cannot fake a field. */
     private static String quote(String value) {
-        if (value.matches("[A-Za-z0-9_:.-]+")) {
+        if (PLAIN.matcher(value).matches()) {
             return value;
         }
         return '"' + new String(JsonStringEncoder.getInstance().quoteAsString(value)) + '"';

@@ -10,12 +10,11 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 import org.eclipse.microprofile.health.Startup;
 
-import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
 /**
- * This replica can serve: its configuration passed validation and start-up finished. It reports DOWN again as soon
- * as shutdown begins, so the orchestrator stops routing to it before in-flight requests are drained.
+ * This replica can serve: its configuration passed validation and start-up finished. Going DOWN on shutdown is
+ * Quarkus' own "Graceful Shutdown" readiness check, during {@code quarkus.shutdown.delay}.
  */
 @Readiness
 @Startup
@@ -29,10 +28,6 @@ public class ReplicaReadinessCheck implements HealthCheck {
     // Runs after the configuration validator, which observes StartupEvent at the default priority.
     void onStart(@Observes @Priority(Interceptor.Priority.LIBRARY_AFTER) StartupEvent event) {
         serving = true;
-    }
-
-    void onStop(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) ShutdownEvent event) {
-        serving = false;
     }
 
     @Override

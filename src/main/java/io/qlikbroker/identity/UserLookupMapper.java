@@ -1,9 +1,5 @@
 package io.qlikbroker.identity;
 
-import jakarta.json.JsonString;
-
-import org.eclipse.microprofile.jwt.JsonWebToken;
-
 import io.qlikbroker.config.TenantSettings;
 import io.qlikbroker.problem.BrokerException;
 import io.qlikbroker.problem.ProblemKind;
@@ -26,20 +22,18 @@ public class UserLookupMapper {
     }
 
     public UserLookup map(SecurityIdentity identity) {
-        return new UserLookup(config.field(), config.template().replace(PLACEHOLDER, claimValue(identity)));
+        return lookupFor(claimValue(identity));
+    }
+
+    /** The lookup for a claim value already read with {@link #claimValue}. */
+    public UserLookup lookupFor(String claimValue) {
+        return new UserLookup(config.field(), config.template().replace(PLACEHOLDER, claimValue));
     }
 
     /** The configured claim as a non-blank string; arrays, objects, numbers and empty values are refused. */
     public String claimValue(SecurityIdentity identity) {
-        Object value = identity.getPrincipal() instanceof JsonWebToken jwt ? jwt.getClaim(config.claim()) : null;
-        if (value instanceof JsonString json) {
-            value = json.getString();
-        }
-        if (value instanceof String text && !text.isBlank()) {
-            return text;
-        }
-        throw new BrokerException(ProblemKind.MISSING_IDENTITY_CLAIM,
-                "Your sign-in carries no single, non-empty '" + config.claim() + "' claim, which this service needs "
-                        + "to find your Qlik user.");
+        return Claims.text(identity, config.claim()).orElseThrow(() -> new BrokerException(
+                ProblemKind.MISSING_IDENTITY_CLAIM, "Your sign-in carries no single, non-empty '" + config.claim()
+                        + "' claim, which this service needs to find your Qlik user."));
     }
 }

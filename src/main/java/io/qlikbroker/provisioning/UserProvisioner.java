@@ -3,8 +3,6 @@ package io.qlikbroker.provisioning;
 import java.time.Clock;
 import java.util.concurrent.TimeUnit;
 
-import org.eclipse.microprofile.jwt.JsonWebToken;
-
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
@@ -12,6 +10,7 @@ import io.qlikbroker.audit.AuditLog;
 import io.qlikbroker.cache.TokenCache;
 import io.qlikbroker.cache.TokenKey;
 import io.qlikbroker.config.TenantSettings;
+import io.qlikbroker.identity.Claims;
 import io.qlikbroker.problem.BrokerException;
 import io.qlikbroker.problem.ProblemKind;
 import io.qlikbroker.qlik.QlikToken;
@@ -76,8 +75,8 @@ public class UserProvisioner {
         return adminToken().chain(admin -> users.findBySubject(subject, admin)
                 .chain(found -> found.isPresent()
                         ? Uni.createFrom().item(found.get())
-                        : users.create(subject, claim(identity, config.nameClaim(), subject),
-                                claim(identity, config.emailClaim(), null), admin)
+                        : users.create(subject, Claims.text(identity, config.nameClaim()).orElse(subject),
+                                Claims.text(identity, config.emailClaim()).orElse(null), admin)
                                 .invoke(created -> audit.userCreated(tenant, subject, created.id()))))
                 .map(QlikUser::id);
     }
@@ -85,10 +84,5 @@ public class UserProvisioner {
     private Uni<QlikToken> adminToken() {
         TokenKey key = new TokenKey(tenant, config.clientId().orElseThrow(), "client_credentials", "-", config.scope());
         return tokens.get(key, users::adminToken).map(cached -> cached.token());
-    }
-
-    private static String claim(SecurityIdentity identity, String name, String fallback) {
-        Object value = identity.getPrincipal() instanceof JsonWebToken jwt ? jwt.getClaim(name) : null;
-        return value instanceof String text && !text.isBlank() ? text : fallback;
     }
 }

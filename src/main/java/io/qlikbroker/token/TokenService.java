@@ -1,17 +1,13 @@
 package io.qlikbroker.token;
 
-import java.util.Arrays;
-import java.util.Collection;
-
 import jakarta.enterprise.context.ApplicationScoped;
-
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import io.qlikbroker.audit.AuditLog;
 import io.qlikbroker.cache.CachedToken;
 import io.qlikbroker.cache.TokenCache;
 import io.qlikbroker.cache.TokenKey;
 import io.qlikbroker.config.BrokerConfig;
+import io.qlikbroker.identity.Claims;
 import io.qlikbroker.metrics.BrokerMetrics;
 import io.qlikbroker.metrics.TokenOutcome;
 import io.qlikbroker.problem.BrokerException;
@@ -92,7 +88,7 @@ public class TokenService {
         try {
             requireTenantClaim(identity, tenant);
             claim = tenant.userLookupMapper().claimValue(identity);
-            lookup = tenant.userLookupMapper().map(identity);
+            lookup = tenant.userLookupMapper().lookupFor(claim);
             rateLimiter.acquire(lookup.value());
             return new Caller(claim, lookup);
         } catch (BrokerException refused) {
@@ -103,21 +99,11 @@ public class TokenService {
 
     /** A named tenant with a required claim serves only identities whose claim names it. */
     private static void requireTenantClaim(SecurityIdentity identity, QlikTenant tenant) {
-        if (tenant.requiredClaim().isEmpty()) {
-            return;
-        }
-        Object value = identity.getPrincipal() instanceof JsonWebToken jwt ? jwt.getClaim(tenant.requiredClaim().get()) : null;
-        boolean listed = value instanceof Collection<?> values
-                ? values.stream().map(TokenService::text).anyMatch(tenant.name()::equals)
-                : value != null && Arrays.asList(text(value).split(" ")).contains(tenant.name());
-        if (!listed) {
+        if (tenant.requiredClaim().isPresent()
+                && !Claims.values(identity, tenant.requiredClaim().get()).contains(tenant.name())) {
             throw new BrokerException(ProblemKind.TENANT_NOT_ALLOWED,
                     "Your identity does not grant access to the Qlik tenant '" + tenant.name() + "'.");
         }
-    }
-
-    private static String text(Object value) {
-        return value instanceof jakarta.json.JsonString json ? json.getString() : String.valueOf(value);
     }
 
     private Uni<CachedToken> tokenFor(QlikTenant tenant, UserLookup lookup, UpstreamTrace trace) {
