@@ -6,15 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
 import io.qlikbroker.testing.LogCapture;
+import io.qlikbroker.testing.ConfigProfile;
 import io.qlikbroker.testing.QlikTenantTestBase;
 import io.qlikbroker.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
 /** With broker.audit.hash-identities the audit line carries a keyed hash, stable per user, never the identity. */
@@ -22,10 +21,9 @@ import io.quarkus.test.junit.TestProfile;
 @TestProfile(HashedIdentitiesTest.Hashed.class)
 class HashedIdentitiesTest extends QlikTenantTestBase {
 
-    public static class Hashed implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("broker.audit.hash-identities", "true", "broker.audit.hash-key", "audit-test-key");
+    public static class Hashed extends ConfigProfile {
+        public Hashed() {
+            super("broker.audit.hash-identities", "true", "broker.audit.hash-key", "audit-test-key");
         }
     }
 

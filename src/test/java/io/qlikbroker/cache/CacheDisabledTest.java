@@ -5,15 +5,14 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
 import io.qlikbroker.testing.QlikTenantFake;
+import io.qlikbroker.testing.ConfigProfile;
 import io.qlikbroker.testing.QlikTenantTestBase;
 import io.qlikbroker.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
 /** broker.cache.enabled=false mints on every request, as Qlik's own example does. */
@@ -21,10 +20,9 @@ import io.quarkus.test.junit.TestProfile;
 @TestProfile(CacheDisabledTest.NoCache.class)
 class CacheDisabledTest extends QlikTenantTestBase {
 
-    public static class NoCache implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("broker.cache.enabled", "false");
+    public static class NoCache extends ConfigProfile {
+        public NoCache() {
+            super("broker.cache.enabled", "false");
         }
     }
 

@@ -6,17 +6,16 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.restassured.RestAssured.given;
 
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
 
 import io.qlikbroker.testing.QlikTenantFake;
+import io.qlikbroker.testing.ConfigProfile;
 import io.qlikbroker.testing.QlikTenantTestBase;
 import io.qlikbroker.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
 /** With broker.revoke-on-logout, DELETE also revokes the forgotten token at the tenant, token in the body. */
@@ -24,10 +23,9 @@ import io.quarkus.test.junit.TestProfile;
 @TestProfile(RevokeOnLogoutTest.RevokeOnLogout.class)
 class RevokeOnLogoutTest extends QlikTenantTestBase {
 
-    public static class RevokeOnLogout implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("broker.revoke-on-logout", "true");
+    public static class RevokeOnLogout extends ConfigProfile {
+        public RevokeOnLogout() {
+            super("broker.revoke-on-logout", "true");
         }
     }
 

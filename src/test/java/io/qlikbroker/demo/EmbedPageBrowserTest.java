@@ -13,8 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -50,13 +48,8 @@ class EmbedPageBrowserTest extends QlikTenantTestBase {
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
     public static class DemoPage extends HybridProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            Map<String, String> config = new HashMap<>(super.getConfigOverrides());
-            config.put("broker.demo.enabled", "true");
-            config.put("broker.demo.app-id", "demo-app");
-            config.put("broker.demo.object-id", "demo-chart");
-            return config;
+        public DemoPage() {
+            put("broker.demo.enabled", "true", "broker.demo.app-id", "demo-app", "broker.demo.object-id", "demo-chart");
         }
     }
 

@@ -6,15 +6,14 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.startsWith;
 
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.qlikbroker.testing.ConfigProfile;
 import io.qlikbroker.testing.QlikTenantTestBase;
 import io.qlikbroker.testing.QlikTenantFake;
 import io.qlikbroker.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
 /** The configured claim, template, field and scope decide exactly what Qlik is asked for. */
@@ -22,11 +21,9 @@ import io.quarkus.test.junit.TestProfile;
 @TestProfile(UserLookupTemplateTest.Auth0Subjects.class)
 class UserLookupTemplateTest extends QlikTenantTestBase {
 
-    public static class Auth0Subjects implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of(
-                    "qlik.user-lookup.claim", "employee_id",
+    public static class Auth0Subjects extends ConfigProfile {
+        public Auth0Subjects() {
+            super("qlik.user-lookup.claim", "employee_id",
                     "qlik.user-lookup.template", "auth0|{claim}",
                     "qlik.user-lookup.field", "userId",
                     "qlik.scope", "user_default admin_classic");

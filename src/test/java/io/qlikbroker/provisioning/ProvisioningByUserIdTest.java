@@ -7,8 +7,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.restassured.RestAssured.given;
 
-import java.util.HashMap;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -23,12 +21,8 @@ import io.quarkus.test.junit.TestProfile;
 class ProvisioningByUserIdTest extends ProvisioningTestBase {
 
     public static class ByUserId extends ProvisioningProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            Map<String, String> config = new HashMap<>(super.getConfigOverrides());
-            config.put("qlik.user-lookup.field", "userId");
-            config.put("qlik.user-lookup.template", "auth0|{claim}");
-            return config;
+        public ByUserId() {
+            put("qlik.user-lookup.field", "userId", "qlik.user-lookup.template", "auth0|{claim}");
         }
     }
 

@@ -8,15 +8,14 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
 import io.qlikbroker.testing.QlikTenantFake;
+import io.qlikbroker.testing.ConfigProfile;
 import io.qlikbroker.testing.QlikTenantTestBase;
 import io.qlikbroker.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
 /** A failing tenant opens the circuit: 503 at once, cached tokens still served, and recovery after the delay. */
@@ -24,10 +23,9 @@ import io.quarkus.test.junit.TestProfile;
 @TestProfile(CircuitBreakerTest.SmallCircuit.class)
 class CircuitBreakerTest extends QlikTenantTestBase {
 
-    public static class SmallCircuit implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("broker.circuit-breaker.request-volume", "4",
+    public static class SmallCircuit extends ConfigProfile {
+        public SmallCircuit() {
+            super("broker.circuit-breaker.request-volume", "4",
                     "broker.circuit-breaker.failure-ratio", "0.5",
                     "broker.circuit-breaker.delay", "2s");
         }

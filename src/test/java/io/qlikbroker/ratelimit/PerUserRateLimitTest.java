@@ -6,18 +6,17 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.time.Duration;
-import java.util.Map;
 
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
 import io.qlikbroker.testing.QlikTenantFake;
+import io.qlikbroker.testing.ConfigProfile;
 import io.qlikbroker.testing.QlikTenantTestBase;
 import io.qlikbroker.testing.TestClock;
 import io.qlikbroker.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
 /** Each identity gets its own bucket; cached answers count; the 429 says when to come back; Qlik is not asked. */
@@ -25,10 +24,9 @@ import io.quarkus.test.junit.TestProfile;
 @TestProfile(PerUserRateLimitTest.ThreeAMinute.class)
 class PerUserRateLimitTest extends QlikTenantTestBase {
 
-    public static class ThreeAMinute implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("broker.rate-limit.per-user", "3");
+    public static class ThreeAMinute extends ConfigProfile {
+        public ThreeAMinute() {
+            super("broker.rate-limit.per-user", "3");
         }
     }
 

@@ -3,7 +3,6 @@ package io.qlikbroker.session;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.net.URI;
-import java.util.HashMap;
 import java.util.Map;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -23,12 +22,8 @@ class CsrfRequiredHeaderTest extends QlikTenantTestBase {
     static final String APP = "https://app.example.com";
 
     public static class AppOriginWithHeader extends HybridProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            Map<String, String> config = new HashMap<>(super.getConfigOverrides());
-            config.put("broker.allowed-origins", APP);
-            config.put("broker.csrf.require-header", "X-Requested-With");
-            return config;
+        public AppOriginWithHeader() {
+            put("broker.allowed-origins", APP, "broker.csrf.require-header", "X-Requested-With");
         }
     }
 

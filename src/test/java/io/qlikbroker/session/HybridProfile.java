@@ -1,18 +1,15 @@
 package io.qlikbroker.session;
 
-import java.util.Map;
+import io.qlikbroker.testing.ConfigProfile;
 
-import io.quarkus.test.junit.QuarkusTestProfile;
-
-/** The broker running the code flow itself, with its OIDC client secret. */
-public class HybridProfile implements QuarkusTestProfile {
+/** The broker running the code flow itself, with its OIDC client secret and sign-out. */
+public class HybridProfile extends ConfigProfile {
 
     /** The subject of the ID token OidcWiremockTestResource issues for its code flow. */
     public static final String CODE_FLOW_SUBJECT = "123456";
 
-    @Override
-    public Map<String, String> getConfigOverrides() {
-        return Map.of("quarkus.oidc.application-type", "hybrid",
+    public HybridProfile() {
+        super("quarkus.oidc.application-type", "hybrid",
                 "quarkus.oidc.credentials.secret", "app-client-secret",
                 "quarkus.oidc.logout.path", "/logout",
                 "quarkus.oidc.logout.post-logout-path", "/");

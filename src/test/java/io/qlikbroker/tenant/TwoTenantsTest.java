@@ -12,7 +12,6 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,12 +20,12 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 
 import io.qlikbroker.testing.InjectSecondTenant;
 import io.qlikbroker.testing.QlikTenantFake;
+import io.qlikbroker.testing.ConfigProfile;
 import io.qlikbroker.testing.QlikTenantTestBase;
 import io.qlikbroker.testing.SecondTenantFake;
 import io.qlikbroker.testing.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
 /** Two tenants from one broker: each user gets each tenant's own token, and each secret only reaches its tenant. */
@@ -35,10 +34,9 @@ import io.quarkus.test.junit.TestProfile;
 @QuarkusTestResource(value = SecondTenantFake.class, restrictToAnnotatedClass = true)
 class TwoTenantsTest extends QlikTenantTestBase {
 
-    public static class EuNeedsClaim implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("qlik.tenants.\"eu\".required-claim", "tenants");
+    public static class EuNeedsClaim extends ConfigProfile {
+        public EuNeedsClaim() {
+            super("qlik.tenants.\"eu\".required-claim", "tenants");
         }
     }
 
