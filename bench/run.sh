@@ -35,7 +35,7 @@ run_case() { # label, extra env assignments...
   local label=$1; shift
   local port; port=$(free_port)
   env "$@" QUARKUS_HTTP_PORT="$port" QUARKUS_HTTP_HOST=127.0.0.1 \
-    QUARKUS_OIDC_AUTH_SERVER_URL="http://127.0.0.1:$fake_port" QUARKUS_OIDC_CLIENT_ID=bench-app \
+    QUARKUS_OIDC_AUTH_SERVER_URL="http://127.0.0.1:$fake_port" QUARKUS_OIDC_CLIENT_ID=bench-app QUARKUS_OIDC_TOKEN_AUDIENCE=bench-app \
     QLIK_TENANT_URL="http://127.0.0.1:$fake_port/qlik" QLIK_CLIENT_ID=bench-client QLIK_CLIENT_SECRET=bench-secret \
     QUARKUS_LOG_LEVEL=WARN BROKER_RATE_LIMIT_PER_USER=100000000 \
     java -Xmx"$heap" -jar target/quarkus-app/quarkus-run.jar > "$work/broker-$label.log" 2>&1 &

@@ -24,7 +24,7 @@ measure() { # label, command...
   local port; port=$(free_port)
   local start; start=$(date +%s%N)
   env QUARKUS_HTTP_PORT="$port" QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_LOG_LEVEL=WARN \
-    QUARKUS_OIDC_AUTH_SERVER_URL="http://127.0.0.1:$fake_port" QUARKUS_OIDC_CLIENT_ID=bench-app \
+    QUARKUS_OIDC_AUTH_SERVER_URL="http://127.0.0.1:$fake_port" QUARKUS_OIDC_CLIENT_ID=bench-app QUARKUS_OIDC_TOKEN_AUDIENCE=bench-app \
     QLIK_TENANT_URL="http://127.0.0.1:$fake_port/qlik" QLIK_CLIENT_ID=bench-client QLIK_CLIENT_SECRET=bench-secret \
     BROKER_RATE_LIMIT_PER_USER=100000 "$@" > "$work/startup-$label.log" 2>&1 &
   local pid=$!

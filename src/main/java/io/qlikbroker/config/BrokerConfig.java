@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -51,9 +52,19 @@ public interface BrokerConfig {
         /** The object (chart) of that app the page embeds. */
         Optional<String> objectId();
 
-        /** Where the page loads qlik-embed from; Qlik's documented CDN location by default. */
-        @WithDefault("https://cdn.jsdelivr.net/npm/@qlik/embed-web-components@1/dist/index.min.js")
+        /**
+         * Where the page loads qlik-embed from: a pinned version on Qlik's documented CDN. The script runs in the
+         * origin that the session cookie and the CSRF rule trust, so it is never a floating version.
+         */
+        @WithDefault("https://cdn.jsdelivr.net/npm/@qlik/embed-web-components@1.6.0/dist/index.js")
         String embedScriptUrl();
+
+        /**
+         * The Subresource Integrity hash of exactly that file ({@code sha384-...}); the browser refuses a script that
+         * does not match it. Change it together with the URL.
+         */
+        @WithDefault("sha384-69aG3hsfB5skM9kvPK9/q315Uq5TtBfIdQwEdgomwfhKtf5aXpg8aIohDMNxvVpY")
+        String embedScriptIntegrity();
     }
 
     interface Csrf {
@@ -67,6 +78,13 @@ public interface BrokerConfig {
         /** Token requests a minute one identity may make, cached answers included; more get 429. */
         @WithDefault("30")
         int perUser();
+
+        /**
+         * Longest pause after a Qlik 429, whatever its {@code Retry-After} says: one answer must not take a tenant
+         * out of service for longer than this.
+         */
+        @WithDefault("5m")
+        Duration maxPause();
     }
 
     interface Audit {
@@ -106,6 +124,13 @@ public interface BrokerConfig {
         /** Most verified tokens remembered. */
         @WithDefault("10000")
         int maxEntries();
+
+        /**
+         * Most memory they take, estimated (only the claims the broker reads are kept). The default keeps the native
+         * executable well inside the 128Mi of the Kubernetes manifest with 10,000 tokens remembered.
+         */
+        @WithDefault("8M")
+        MemorySize maxBytes();
     }
 
     /** Stops calling a failing tenant for a while; cached tokens are still served meanwhile. */

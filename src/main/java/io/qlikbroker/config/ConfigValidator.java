@@ -4,11 +4,15 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.StartupEvent;
@@ -22,17 +26,41 @@ import io.quarkus.runtime.configuration.ConfigurationException;
 @Singleton
 public class ConfigValidator {
 
+    private static final Logger LOG = Logger.getLogger(ConfigValidator.class);
+    static final String AUDIENCE = "quarkus.oidc.token.audience";
+    static final String ANY_AUDIENCE = "any";
     static final Set<String> LOOKUP_FIELDS = Set.of("subject", "userId");
     static final String CLAIM_PLACEHOLDER = "{claim}";
     /** Letters and digits only: {@code QLIK_TENANTS__EU__TENANT_URL} must map back to {@code qlik.tenants."eu"}. */
+    private static final Pattern LOOPBACK_IPV4 = Pattern.compile(
+            "127(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}");
     static final Pattern TENANT_NAME = Pattern.compile("(?!default$)[a-z0-9]+");
 
     void onStart(@Observes StartupEvent event, QlikConfig qlik, BrokerConfig broker) {
-        List<String> problems = problems(qlik, LaunchMode.current().isDevOrTest());
+        boolean devOrTest = LaunchMode.current().isDevOrTest();
+        List<String> problems = problems(qlik, devOrTest);
         problems.addAll(problems(broker));
+        Optional<List<String>> audience = ConfigProvider.getConfig().getOptionalValues(AUDIENCE, String.class);
+        problems.addAll(audienceProblems(audience, devOrTest));
+        if (audience.filter(values -> values.contains(ANY_AUDIENCE)).isPresent() && !devOrTest) {
+            LOG.warnf("%s=%s: bearer tokens issued to any client of the identity provider are accepted", AUDIENCE,
+                    ANY_AUDIENCE);
+        }
         if (!problems.isEmpty()) {
             throw new ConfigurationException("Invalid configuration: " + String.join("; ", problems));
         }
+    }
+
+    /**
+     * Outside dev and test a bearer token must be meant for this service: without an audience, a token the provider
+     * minted for any other client of the realm would pass. {@code any} says so explicitly (and is warned about).
+     */
+    public static List<String> audienceProblems(Optional<List<String>> audience, boolean devOrTest) {
+        if (devOrTest || audience.filter(values -> values.stream().anyMatch(value -> !value.isBlank())).isPresent()) {
+            return List.of();
+        }
+        return List.of(AUDIENCE + " must be set to the audience of your API's bearer tokens (or to 'any', which "
+                + "accepts tokens issued to any client)");
     }
 
     public static List<String> problems(BrokerConfig broker) {
@@ -43,8 +71,14 @@ public class ConfigValidator {
         if (broker.bearerCache().maxEntries() < 1) {
             problems.add("broker.bearer-cache.max-entries must be at least 1");
         }
+        if (broker.bearerCache().maxBytes().asLongValue() < 1024) {
+            problems.add("broker.bearer-cache.max-bytes must be at least 1K");
+        }
         if (broker.rateLimit().perUser() < 1) {
             problems.add("broker.rate-limit.per-user must be at least 1");
+        }
+        if (broker.rateLimit().maxPause().isNegative() || broker.rateLimit().maxPause().isZero()) {
+            problems.add("broker.rate-limit.max-pause must be positive");
         }
         if (broker.audit().hashIdentities() && broker.audit().hashKey().filter(key -> !key.isBlank()).isEmpty()) {
             problems.add("broker.audit.hash-key must be set when broker.audit.hash-identities is true");
@@ -138,8 +172,13 @@ public class ConfigValidator {
         return "must use https";
     }
 
-    private static boolean isLoopback(String host) {
-        return host.equals("localhost") || host.equals("[::1]") || host.startsWith("127.");
+    /**
+     * Only what cannot resolve anywhere else: {@code localhost}, {@code [::1]} and IPv4 literals in 127.0.0.0/8. A
+     * prefix test would let {@code 127.0.0.1.attacker.example} through, a name anyone can point anywhere.
+     */
+    static boolean isLoopback(String host) {
+        String lower = host.toLowerCase(java.util.Locale.ROOT);
+        return lower.equals("localhost") || lower.equals("[::1]") || LOOPBACK_IPV4.matcher(lower).matches();
     }
 
     private static void requireText(List<String> problems, String property, String value) {

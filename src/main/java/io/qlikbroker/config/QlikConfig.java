@@ -1,7 +1,6 @@
 package io.qlikbroker.config;
 
 import java.util.Map;
-import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 
@@ -19,11 +18,5 @@ public interface QlikConfig extends TenantSettings {
     Map<String, NamedTenant> tenants();
 
     interface NamedTenant extends TenantSettings {
-
-        /**
-         * A claim of the verified identity that must contain this tenant's name (a JSON array holding it, or a
-         * space-separated string). Unset: every authenticated user of the app may use this tenant.
-         */
-        Optional<String> requiredClaim();
     }
 }

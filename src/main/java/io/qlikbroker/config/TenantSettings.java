@@ -31,6 +31,13 @@ public interface TenantSettings {
     @WithDefault("5s")
     Duration timeout();
 
+    /**
+     * A claim of the verified identity that must list this tenant's name (a JSON array holding it, or a
+     * space-separated string): {@code default} for the unnamed tenant, the name for a named one. Unset: every
+     * authenticated user of the app may use this tenant.
+     */
+    Optional<String> requiredClaim();
+
     /** Just-in-time creation of users the tenant does not know yet (Qlik's impersonation never creates users). */
     Provisioning provisioning();
 
@@ -55,6 +62,10 @@ public interface TenantSettings {
         /** Claim of the verified identity that becomes the new user's email. */
         @WithDefault("email")
         String emailClaim();
+
+        /** Copy the email claim only when the identity's {@code email_verified} claim is true. */
+        @WithDefault("true")
+        boolean requireVerifiedEmail();
 
         /** How long a user known to exist is trusted without asking the Users API again. */
         @WithDefault("1h")

@@ -45,12 +45,31 @@ public class CsrfGuard {
         }
     }
 
+    /**
+     * Whether a request to the sign-out path may end the session: a page of an allowed origin (a form POST carries
+     * {@code Origin}), a same-origin navigation, or an address the user typed ({@code Sec-Fetch-Site: none}). Any
+     * other site could otherwise sign the user out with a link or an image, since SameSite=Lax sends the cookie on
+     * top-level navigation.
+     */
+    public boolean allowsSignOut(HttpServerRequest request) {
+        String origin = request.getHeader("Origin");
+        if (origin != null) {
+            return isAllowed(origin, request);
+        }
+        String site = request.getHeader("Sec-Fetch-Site");
+        return "same-origin".equals(site) || "none".equals(site);
+    }
+
     private boolean fromAllowedPage(HttpServerRequest request) {
         String origin = request.getHeader("Origin");
         if (origin == null) {
             // Browsers send Origin with every POST; without it, only Fetch Metadata can vouch for the page.
             return "same-origin".equals(request.getHeader("Sec-Fetch-Site"));
         }
+        return isAllowed(origin, request);
+    }
+
+    private boolean isAllowed(String origin, HttpServerRequest request) {
         String normalized = origin.strip().toLowerCase(Locale.ROOT);
         return allowedOrigins
                 .map(origins -> origins.contains(normalized))

@@ -3,9 +3,7 @@ package io.qlikbroker.token;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
 
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -36,8 +34,8 @@ public class AccessTokenResource {
         this.tenant = tenants.defaultTenant();
     }
 
+    // No @Produces: the router would answer 406 to an unacceptable Accept before authentication had a say.
     @POST
-    @Produces({ MediaType.TEXT_PLAIN, MediaType.APPLICATION_JSON })
     public Uni<RestResponse<Object>> issue(HttpHeaders headers, HttpServerRequest request) {
         return endpoint.issue(identity, tenant, headers, request);
     }

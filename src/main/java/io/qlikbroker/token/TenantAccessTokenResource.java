@@ -4,9 +4,7 @@ import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
 
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -39,8 +37,8 @@ public class TenantAccessTokenResource {
         this.tenants = tenants;
     }
 
+    // No @Produces: the router would answer 406 to an unacceptable Accept before authentication had a say.
     @POST
-    @Produces({ MediaType.TEXT_PLAIN, MediaType.APPLICATION_JSON })
     public Uni<RestResponse<Object>> issue(@PathParam("tenant") String name, HttpHeaders headers,
             HttpServerRequest request) {
         return endpoint.issue(identity, tenant(name), headers, request);

@@ -2,10 +2,13 @@ package io.qlikbroker.token;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -42,12 +45,13 @@ public class TokenEndpoint {
     Uni<RestResponse<Object>> issue(SecurityIdentity identity, QlikTenant tenant, HttpHeaders headers,
             HttpServerRequest request) {
         admit(identity, tenant, headers, request);
-        boolean json = prefersJson(headers.getAcceptableMediaTypes());
+        MediaType type = mediaType(headers.getAcceptableMediaTypes())
+                .orElseThrow(() -> new WebApplicationException(Response.Status.NOT_ACCEPTABLE));
         return tokens.tokenFor(identity, tenant)
                 .map(CachedToken::token)
-                .map(token -> json
-                        ? RestResponse.ok(asJson(token), MediaType.APPLICATION_JSON_TYPE)
-                        : RestResponse.ok(token.accessToken(), MediaType.TEXT_PLAIN_TYPE));
+                .map(token -> type == MediaType.APPLICATION_JSON_TYPE
+                        ? RestResponse.ok(asJson(token), type)
+                        : RestResponse.ok(token.accessToken(), type));
     }
 
     /** Forgets the caller's cached token, for the app's logout; 204 whether or not one was cached. */
@@ -89,16 +93,19 @@ public class TokenEndpoint {
                 token.remainingLifetime(clock.instant()).toSeconds(), token.expiresAt());
     }
 
-    /** text/plain unless the caller ranks JSON above it; fetch() and curl send *&#47;* and get text. */
-    static boolean prefersJson(List<MediaType> acceptable) {
+    /**
+     * text/plain unless the caller ranks JSON above it; fetch() and curl send *&#47;* and get text. Empty when the
+     * caller accepts neither. Decided here, after authentication, so that an anonymous caller is always told 401.
+     */
+    static Optional<MediaType> mediaType(List<MediaType> acceptable) {
         for (MediaType type : acceptable) {
             if (type.isCompatible(MediaType.APPLICATION_JSON_TYPE) && !type.isWildcardType()) {
-                return true;
+                return Optional.of(MediaType.APPLICATION_JSON_TYPE);
             }
             if (type.isCompatible(MediaType.TEXT_PLAIN_TYPE)) {
-                return false;
+                return Optional.of(MediaType.TEXT_PLAIN_TYPE);
             }
         }
-        return false;
+        return acceptable.isEmpty() ? Optional.of(MediaType.TEXT_PLAIN_TYPE) : Optional.empty();
     }
 }

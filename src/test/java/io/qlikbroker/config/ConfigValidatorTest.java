@@ -28,6 +28,34 @@ class ConfigValidatorTest {
     }
 
     @Test
+    void plainHttpLoopbackExceptionTakesOnlyLoopbackLiterals() {
+        for (String loopback : List.of("http://127.0.0.1:9000", "http://127.255.0.9", "http://localhost:8081",
+                "http://LOCALHOST", "http://[::1]:9000")) {
+            assertEquals(List.of(), ConfigValidator.problems(config(loopback, "subject", "{claim}"), false), loopback);
+        }
+        // Names that merely start like a loopback address resolve wherever their owner points them.
+        for (String lookalike : List.of("http://127.0.0.1.attacker.example", "http://127.attacker.example",
+                "http://localhost.attacker.example", "http://128.0.0.1")) {
+            assertEquals(List.of("qlik.tenant-url must use https"),
+                    ConfigValidator.problems(config(lookalike, "subject", "{claim}"), false), lookalike);
+        }
+        // Not an IPv4 literal at all (java.net.URI finds no host in it): refused as well.
+        assertEquals(1, ConfigValidator.problems(config("http://127.0.0.256", "subject", "{claim}"), false).size());
+    }
+
+    @Test
+    void bearerAudienceIsRequiredOutsideDevAndTest() {
+        assertEquals(List.of("quarkus.oidc.token.audience must be set to the audience of your API's bearer tokens "
+                + "(or to 'any', which accepts tokens issued to any client)"),
+                ConfigValidator.audienceProblems(java.util.Optional.empty(), false));
+        assertEquals(1, ConfigValidator.audienceProblems(java.util.Optional.of(List.of(" ")), false).size());
+        assertEquals(List.of(), ConfigValidator.audienceProblems(java.util.Optional.of(List.of("https://api")), false));
+        assertEquals(List.of(), ConfigValidator.audienceProblems(java.util.Optional.of(List.of("any")), false),
+                "an explicit choice, warned about at start-up");
+        assertEquals(List.of(), ConfigValidator.audienceProblems(java.util.Optional.empty(), true));
+    }
+
+    @Test
     void refusesARelativeOrMalformedTenantUrl() {
         assertTrue(ConfigValidator.problems(config("acme.eu.qlikcloud.com", "subject", "{claim}"), false).get(0)
                 .startsWith("qlik.tenant-url must be an absolute URL"));
@@ -116,6 +144,11 @@ class ConfigValidatorTest {
             public Duration knownUserTtl() {
                 return Duration.ofHours(1);
             }
+
+            @Override
+            public boolean requireVerifiedEmail() {
+                return true;
+            }
         };
     }
 
@@ -134,6 +167,11 @@ class ConfigValidatorTest {
         @Override
         public Provisioning provisioning() {
             return provisioning;
+        }
+
+        @Override
+        public java.util.Optional<String> requiredClaim() {
+            return java.util.Optional.empty();
         }
 
         @Override

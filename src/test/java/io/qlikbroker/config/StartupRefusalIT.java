@@ -50,6 +50,20 @@ class StartupRefusalIT {
         assertFalse(result.output().contains("ConfigurationException"), "no stack trace:\n" + result.output());
     }
 
+    @Test
+    void anyProfileOutsideDevAndTestNeedsTheBearerAudience() throws Exception {
+        Result result = start(Map.of("QUARKUS_PROFILE", "staging",
+                "QUARKUS_OIDC_AUTH_SERVER_URL", "http://127.0.0.1:9/realms/x",
+                "QUARKUS_OIDC_CLIENT_ID", "app",
+                "QLIK_TENANT_URL", "https://tenant.example.com",
+                "QLIK_CLIENT_ID", "client",
+                "QLIK_CLIENT_SECRET", SECRET));
+        assertNotEquals(0, result.exitCode());
+        String lastLine = result.output().strip().lines().reduce((first, second) -> second).orElse("");
+        assertTrue(lastLine.contains("Invalid configuration: quarkus.oidc.token.audience must be set"), result.output());
+        assertFalse(result.output().contains(SECRET));
+    }
+
     private record Result(int exitCode, String output) {
     }
 

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -42,6 +43,53 @@ class CodeFlowSessionTest extends QlikTenantTestBase {
                         .build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(401, response.statusCode());
         assertEquals("Bearer", response.headers().firstValue("WWW-Authenticate").orElseThrow());
+    }
+
+    @Test
+    void anUnauthenticatedCallerIsTold401WhateverItAccepts() throws Exception {
+        for (String method : new String[] { "POST", "DELETE" }) {
+            HttpResponse<String> response = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build()
+                    .send(HttpRequest.newBuilder(broker.resolve("/access-token")).header("Accept", "text/html")
+                            .method(method, HttpRequest.BodyPublishers.noBody()).build(),
+                            HttpResponse.BodyHandlers.ofString());
+            assertEquals(401, response.statusCode(), method);
+            assertEquals("Bearer", response.headers().firstValue("WWW-Authenticate").orElseThrow(), method);
+        }
+    }
+
+    @Test
+    void anIdTokenForTheClientIdIsRefusedAsABearerToken() throws Exception {
+        // The client id (broker-test) differs from the API audience; the code flow's ID tokens are issued to it.
+        String idTokenLike = io.qlikbroker.testing.TestTokens.sign(
+                io.qlikbroker.testing.TestTokens.claims("alice").audience("broker-test"));
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(broker.resolve("/access-token"))
+                .header("Authorization", "Bearer " + idTokenLike).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(401, response.statusCode(), response.body());
+        tenant.verify(0, com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
+                com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo(QlikTenantFake.TOKEN_PATH)));
+    }
+
+    @Test
+    void signOutFromAnotherSiteIsRefusedAndTheSessionSurvives() {
+        BrowserSession browser = BrowserSession.signIn(broker, keycloakUrl);
+        // A link or an image on another site: SameSite=Lax sends the cookie on top-level navigation.
+        for (Map<String, String> crossSite : List.of(Map.of("Sec-Fetch-Site", "cross-site"),
+                Map.of("Sec-Fetch-Site", "same-site"), Map.of("Origin", "https://attacker.example"))) {
+            HttpResponse<String> refused = browser.get("/logout", crossSite);
+            assertEquals(403, refused.statusCode(), crossSite.toString());
+            assertTrue(refused.body().contains("urn:qlik-token-broker:problem:cross-site-request"), refused.body());
+        }
+        HttpResponse<String> token = browser.post("/access-token",
+                Map.of("Origin", browser.ownOrigin(), "Sec-Fetch-Site", "same-origin"));
+        assertEquals(200, token.statusCode(), "still signed in: " + token.body());
+
+        // The page's own sign-out button navigates same-origin: that one ends the session.
+        HttpResponse<String> signedOut = browser.get("/logout", Map.of("Sec-Fetch-Site", "same-origin"));
+        assertEquals(302, signedOut.statusCode(), signedOut.body());
+        HttpResponse<String> after = browser.post("/access-token",
+                Map.of("Origin", browser.ownOrigin(), "Sec-Fetch-Site", "same-origin"));
+        assertEquals(401, after.statusCode(), "signed out");
     }
 
     @Test

@@ -60,6 +60,12 @@ public final class BrowserSession {
         return send(builder.build());
     }
 
+    public HttpResponse<String> get(String path, Map<String, String> headers) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(broker.resolve(path)).GET();
+        headers.forEach(builder::header);
+        return send(builder.build());
+    }
+
     public HttpResponse<String> send(HttpRequest request) {
         try {
             return client.send(request, HttpResponse.BodyHandlers.ofString());

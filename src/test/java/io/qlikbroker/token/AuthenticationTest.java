@@ -82,6 +82,37 @@ class AuthenticationTest extends QlikTenantTestBase {
         assertNoTokenRequested();
     }
 
+    @Test
+    void authenticationIsDecidedBeforeContentNegotiation() {
+        for (String accept : new String[] { "text/html", "image/png", "application/xml" }) {
+            for (String method : new String[] { "POST", "DELETE" }) {
+                given().redirects().follow(false).accept(accept)
+                        .when().request(method, "/access-token")
+                        .then().statusCode(401)
+                        .header("WWW-Authenticate", "Bearer");
+            }
+        }
+        assertNoTokenRequested();
+    }
+
+    @Test
+    void anAuthenticatedCallerWhoAcceptsNeitherTextNorJsonGets406() {
+        given().auth().oauth2(TestTokens.bearer(user)).accept("text/html")
+                .when().post("/access-token")
+                .then().statusCode(406)
+                .contentType("application/problem+json");
+        assertNoTokenRequested();
+    }
+
+    @Test
+    void aTokenIssuedToTheAppsClientIdIsNotABearerToken() {
+        // What an ID token looks like to the broker: issued by the same provider, to the app's client id.
+        String idTokenLike = TestTokens.sign(TestTokens.claims("alice").audience("broker-test"));
+        given().auth().oauth2(idTokenLike).when().post("/access-token")
+                .then().statusCode(401).header("WWW-Authenticate", startsWith("Bearer error=\"invalid_token\""));
+        assertNoTokenRequested();
+    }
+
     private void assertNoTokenRequested() {
         tenant.verify(0, postRequestedFor(urlPathEqualTo(QlikTenantFake.TOKEN_PATH)));
     }
