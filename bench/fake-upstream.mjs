@@ -1,5 +1,5 @@
 // Fake identity provider + fake Qlik tenant for the benchmark, on one loopback port.
-//   node fake-upstream.mjs <port> <tenant-latency-ms> <tokens-file> <users>
+//   node fake-upstream.mjs <port> <tenant-latency-ms> <tokens-file> <users> [one]
 // Serves OIDC discovery and JWKS for a key generated at start, writes one RS256 bearer token per user to
 // <tokens-file>, answers POST /qlik/oauth/token after the given latency as qlik.dev documents, and reports how
 // many token requests it served at GET /stats (POST /stats/reset zeroes it).
@@ -7,7 +7,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 
-const [port, latencyMs, tokensFile, users] = process.argv.slice(2).map((v, i) => (i === 2 ? v : Number(v)));
+const [port, latencyMs, tokensFile, users, subjects] = process.argv.slice(2).map((v, i) => (i === 2 || i === 4 ? v : Number(v)));
 const issuer = `http://127.0.0.1:${port}`;
 const audience = 'bench-app';
 const { publicKey, privateKey } = crypto.generateKeyPairSync('rsa', { modulusLength: 2048 });
@@ -24,7 +24,9 @@ function sign(claims) {
 const now = Math.floor(Date.now() / 1000);
 const tokens = [];
 for (let i = 0; i < users; i++) {
-  tokens.push(sign({ iss: issuer, aud: audience, sub: `bench-user-${i}`, iat: now, exp: now + 3600 }));
+  // With "one" as fifth argument: every token for the same user, distinct by jti (a user minting many tokens).
+  const sub = subjects === 'one' ? 'bench-user-0' : `bench-user-${i}`;
+  tokens.push(sign({ iss: issuer, aud: audience, sub, iat: now, exp: now + 3600, jti: `t${i}` }));
 }
 fs.writeFileSync(tokensFile, tokens.join('\n') + '\n');
 

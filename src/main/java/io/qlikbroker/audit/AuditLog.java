@@ -2,6 +2,7 @@ package io.qlikbroker.audit;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.time.Clock;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -11,6 +12,7 @@ import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
@@ -23,6 +25,7 @@ import io.qlikbroker.metrics.TokenOutcome;
 import io.qlikbroker.qlik.QlikToken;
 import io.qlikbroker.qlik.UpstreamTrace;
 import io.qlikbroker.qlik.UserLookup;
+import io.vertx.core.Vertx;
 
 /**
  * One line per token decision on the {@code io.qlikbroker.audit} category: tenant, outcome, identity, the lookup sent to
@@ -37,15 +40,32 @@ public class AuditLog {
     private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_:.-]+");
 
     private final Optional<Mac> hashKey;
+    private final AnonymousRefusals anonymousRefusals;
+    private final Vertx vertx;
+    private final long flushTimer;
 
-    AuditLog(BrokerConfig config) {
+    AuditLog(BrokerConfig config, Clock clock, Vertx vertx) {
         this.hashKey = config.audit().hashIdentities() ? config.audit().hashKey().map(AuditLog::hmac) : Optional.empty();
+        this.anonymousRefusals = new AnonymousRefusals(LOG, clock);
+        this.vertx = vertx;
+        // Writes the count of a burst that ended less than a second after the previous line.
+        this.flushTimer = vertx.setPeriodic(AnonymousRefusals.INTERVAL_MILLIS, id -> anonymousRefusals.flushIfDue());
+    }
+
+    @PreDestroy
+    void close() {
+        vertx.cancelTimer(flushTimer);
+        anonymousRefusals.flush();
     }
 
     /** A token decision. {@code identity}, {@code lookup}, {@code token} and {@code trace} may be absent. */
     public void decision(String tenant, TokenOutcome outcome, String identity, UserLookup lookup, QlikToken token,
             boolean cached, UpstreamTrace trace) {
         if (!LOG.isInfoEnabled()) {
+            return;
+        }
+        if (identity == null && outcome == TokenOutcome.UNAUTHENTICATED) {
+            anonymousRefusals.refused();
             return;
         }
         Map<String, String> fields = new LinkedHashMap<>();

@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -28,11 +29,15 @@ public class TokenCache {
     private final AsyncCache<TokenKey, QlikToken> tokens;
     private final boolean enabled;
 
+    @Inject
     TokenCache(BrokerConfig config, Clock clock) {
-        this.enabled = config.cache().enabled();
-        Duration margin = config.cache().refreshMargin();
+        this(config.cache().enabled(), config.cache().maxEntries(), config.cache().refreshMargin(), clock);
+    }
+
+    TokenCache(boolean enabled, long maxEntries, Duration margin, Clock clock) {
+        this.enabled = enabled;
         this.tokens = Caffeine.newBuilder()
-                .maximumSize(config.cache().maxEntries())
+                .maximumSize(maxEntries)
                 .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
                 // Reusable from its minting until the margin before Qlik's expiry.
                 .expireAfter(new ExpireAt<TokenKey, QlikToken>(clock, margin, QlikToken::expiresAt))
@@ -50,7 +55,8 @@ public class TokenCache {
             minted.set(true);
             return mint.get().subscribeAsCompletionStage();
         });
-        return Uni.createFrom().completionStage(pending).map(token -> new CachedToken(token, minted.get()));
+        // Each waiter gets its own copy: a caller that disconnects cancels its copy, never the mint the others share.
+        return Uni.createFrom().completionStage(pending.copy()).map(token -> new CachedToken(token, minted.get()));
     }
 
     /** Forgets the token of {@code key}, returning it if one had been issued. */

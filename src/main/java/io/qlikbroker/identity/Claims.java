@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -32,6 +33,12 @@ public final class Claims {
             return entries.stream().map(Claims::unwrap).map(String::valueOf).toList();
         }
         return value instanceof String text ? Arrays.asList(text.split(" ")) : List.of();
+    }
+
+    /** Whether the claim is the JSON boolean true (or the string "true", as some providers send it). */
+    public static boolean isTrue(SecurityIdentity identity, String name) {
+        Object value = value(identity, name);
+        return Boolean.TRUE.equals(value) || JsonValue.TRUE.equals(value) || "true".equals(value);
     }
 
     private static Object value(SecurityIdentity identity, String name) {

@@ -1,14 +1,14 @@
 package io.qlikbroker.provisioning;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.qlikbroker.audit.AuditLog;
-import io.qlikbroker.cache.TokenCache;
-import io.qlikbroker.cache.TokenKey;
 import io.qlikbroker.config.TenantSettings;
 import io.qlikbroker.identity.Claims;
 import io.qlikbroker.problem.BrokerException;
@@ -22,8 +22,7 @@ import io.smallrye.mutiny.Uni;
 /**
  * Makes sure the tenant knows a user before it is impersonated (off by default): looks the subject up with the
  * separate provisioning client, creates it when absent, and remembers who exists so that steady traffic makes no
- * Users API calls. Concurrent first visits of one subject share one lookup-or-create; the provisioning client's
- * own token is cached like any other grant.
+ * Users API calls. Concurrent first visits of one subject share one lookup-or-create.
  */
 public class UserProvisioner {
 
@@ -32,17 +31,17 @@ public class UserProvisioner {
     private final String tenant;
     private final TenantSettings.Provisioning config;
     private final UsersClient users;
-    private final TokenCache tokens;
+    private final AdminToken adminToken;
     private final AuditLog audit;
     /** Subject to Qlik user id. */
     private final AsyncCache<String, String> knownUsers;
 
-    public UserProvisioner(String tenant, TenantSettings.Provisioning config, UsersClient users, TokenCache tokens,
-            AuditLog audit, Clock clock) {
+    public UserProvisioner(String tenant, TenantSettings.Provisioning config, UsersClient users, AuditLog audit,
+            Clock clock, Duration refreshMargin) {
         this.tenant = tenant;
         this.config = config;
         this.users = users;
-        this.tokens = tokens;
+        this.adminToken = new AdminToken(users, clock, refreshMargin);
         this.audit = audit;
         this.knownUsers = Caffeine.newBuilder()
                 .maximumSize(MAX_KNOWN_USERS)
@@ -51,9 +50,13 @@ public class UserProvisioner {
                 .buildAsync();
     }
 
-    /** Qlik's answer that it does not know the user: the one failure that provisioning can repair. */
-    public static boolean isUnknownUser(Throwable failure) {
-        return failure instanceof BrokerException broker && broker.kind() == ProblemKind.QLIK_USER_UNKNOWN;
+    /**
+     * Qlik refusing a user it was told exists: a user-side 401 ("unknown") or a 403. Its status codes for a user
+     * deleted on the tenant are not documented and have been seen as both, so either makes the broker look again.
+     */
+    public static boolean isRefusedUser(Throwable failure) {
+        return failure instanceof BrokerException broker
+                && (broker.kind() == ProblemKind.QLIK_USER_UNKNOWN || broker.kind() == ProblemKind.QLIK_USER_REJECTED);
     }
 
     public boolean enabled() {
@@ -62,27 +65,54 @@ public class UserProvisioner {
 
     /** The Qlik user id of {@code subject}, creating the user from the identity's claims if the tenant lacks it. */
     public Uni<String> ensure(String subject, SecurityIdentity identity) {
+        // A copy per waiter: one caller's disconnect must not cancel the lookup the others wait for.
         return Uni.createFrom().completionStage(() -> knownUsers.get(subject,
-                (key, executor) -> lookUpOrCreate(subject, identity).subscribeAsCompletionStage()));
+                (key, executor) -> lookUpOrCreate(subject, identity).subscribeAsCompletionStage()).copy());
     }
 
-    /** After Qlik said the user is unknown (deleted on the tenant, say): the next {@link #ensure} asks again. */
-    public void forget(String subject) {
+    /**
+     * After Qlik refused the user with id {@code triedId}: looks the subject up again. Absent (deleted on the tenant
+     * since it was last seen): created, and its new id returned for one more try. Present but disabled: 403
+     * {@code qlik-user-rejected}. Present under another id: that id. Present and unchanged: Qlik's refusal stands.
+     */
+    public Uni<String> recheck(String subject, String triedId, SecurityIdentity identity, Throwable refusal) {
         knownUsers.synchronous().invalidate(subject);
+        return adminToken.get().chain(admin -> users.findBySubject(subject, admin).chain(found -> {
+            if (found.isEmpty()) {
+                return create(subject, identity, admin).map(QlikUser::id);
+            }
+            QlikUser user = found.get();
+            if (user.status() != null && !"active".equalsIgnoreCase(user.status())) {
+                return Uni.createFrom().failure(new BrokerException(ProblemKind.QLIK_USER_REJECTED,
+                        "Your user is " + ("disabled".equalsIgnoreCase(user.status()) ? "disabled" : "not active")
+                                + " in the Qlik tenant."));
+            }
+            return user.id().equals(triedId) ? Uni.createFrom().failure(refusal) : Uni.createFrom().item(user.id());
+        })).invoke(id -> knownUsers.put(subject, java.util.concurrent.CompletableFuture.completedFuture(id)));
     }
 
     private Uni<String> lookUpOrCreate(String subject, SecurityIdentity identity) {
-        return adminToken().chain(admin -> users.findBySubject(subject, admin)
+        return adminToken.get().chain(admin -> users.findBySubject(subject, admin)
                 .chain(found -> found.isPresent()
                         ? Uni.createFrom().item(found.get())
-                        : users.create(subject, Claims.text(identity, config.nameClaim()).orElse(subject),
-                                Claims.text(identity, config.emailClaim()).orElse(null), admin)
-                                .invoke(created -> audit.userCreated(tenant, subject, created.id()))))
+                        : create(subject, identity, admin)))
                 .map(QlikUser::id);
     }
 
-    private Uni<QlikToken> adminToken() {
-        TokenKey key = new TokenKey(tenant, config.clientId().orElseThrow(), "client_credentials", "-", config.scope());
-        return tokens.get(key, users::adminToken).map(cached -> cached.token());
+    private Uni<QlikUser> create(String subject, SecurityIdentity identity, QlikToken admin) {
+        return users.create(subject, Claims.text(identity, config.nameClaim()).orElse(subject), email(identity), admin)
+                .invoke(created -> audit.userCreated(tenant, subject, created.id()));
+    }
+
+    /**
+     * The email claim only when the identity provider says it verified it: many providers let a user type any
+     * address, and Qlik matches users and sends notifications by email.
+     */
+    private String email(SecurityIdentity identity) {
+        Optional<String> email = Claims.text(identity, config.emailClaim());
+        if (config.requireVerifiedEmail() && !Claims.isTrue(identity, "email_verified")) {
+            return null;
+        }
+        return email.orElse(null);
     }
 }

@@ -50,7 +50,7 @@ public class ImpersonationClient {
         this.api = api;
         this.config = config;
         this.clock = clock;
-        this.rateLimitGate = new RateLimitGate(clock);
+        this.rateLimitGate = new RateLimitGate(clock, new RetryAfter(clock, broker.rateLimit().maxPause()));
         this.metrics = metrics;
         this.circuitDelay = broker.circuitBreaker().delay();
         this.guard = TypedGuard.create(new TypeLiteral<Uni<QlikTokenResponse>>() {
@@ -116,7 +116,7 @@ public class ImpersonationClient {
     private Throwable translate(Throwable failure) {
         if (failure instanceof QlikErrorResponse response) {
             return response.status() == 429
-                    ? rateLimitGate.close(response.retryAfter().orElse(null))
+                    ? rateLimitGate.close(response.retryAfter())
                     : QlikErrorClassifier.classify(response);
         }
         if (failure instanceof TimeoutException) {

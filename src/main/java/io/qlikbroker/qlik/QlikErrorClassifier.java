@@ -54,7 +54,7 @@ final class QlikErrorClassifier {
      * The provisioning client's calls (its own token, the Users API). Any refusal there is the operator's to fix,
      * not the user's, so it is a 502 that names the provisioning settings.
      */
-    static BrokerException classifyProvisioning(QlikErrorResponse response) {
+    static BrokerException classifyProvisioning(QlikErrorResponse response, RetryAfter retryAfter) {
         QlikErrorBody.Error error = response.body().first();
         LOG.warnf("Qlik refused a provisioning call: HTTP %d, code %s, title %s",
                 response.status(), loggable(error.code()), loggable(error.title()));
@@ -64,7 +64,7 @@ final class QlikErrorClassifier {
                             + "the admin.users scope (qlik.provisioning.scope) on the tenant.");
             case 429 -> new BrokerException(ProblemKind.QLIK_RATE_LIMITED,
                     "Qlik is limiting user provisioning; try again later.",
-                    response.retryAfter().orElse(Duration.ofSeconds(60)));
+                    retryAfter.pause(response.retryAfter()));
             default -> unavailable("Qlik answered HTTP " + response.status() + " to a provisioning call.");
         };
     }

@@ -1,8 +1,5 @@
 package io.qlikbroker.qlik;
 
-import java.time.Duration;
-import java.util.Optional;
-
 import jakarta.ws.rs.core.Response;
 
 /** A non-2xx answer from the tenant, with what the broker needs to classify it. */
@@ -10,9 +7,9 @@ final class QlikErrorResponse extends RuntimeException {
 
     private final int status;
     private final QlikErrorBody body;
-    private final Duration retryAfter;
+    private final String retryAfter;
 
-    QlikErrorResponse(int status, QlikErrorBody body, Duration retryAfter) {
+    QlikErrorResponse(int status, QlikErrorBody body, String retryAfter) {
         super("Qlik answered HTTP " + status, null, false, false);
         this.status = status;
         this.body = body;
@@ -20,7 +17,7 @@ final class QlikErrorResponse extends RuntimeException {
     }
 
     static QlikErrorResponse from(Response response) {
-        return new QlikErrorResponse(response.getStatus(), readBody(response), readRetryAfter(response));
+        return new QlikErrorResponse(response.getStatus(), readBody(response), response.getHeaderString("Retry-After"));
     }
 
     int status() {
@@ -31,8 +28,9 @@ final class QlikErrorResponse extends RuntimeException {
         return body;
     }
 
-    Optional<Duration> retryAfter() {
-        return Optional.ofNullable(retryAfter);
+    /** The raw {@code Retry-After} header, or null; read it with {@link RetryAfter}. */
+    String retryAfter() {
+        return retryAfter;
     }
 
     private static QlikErrorBody readBody(Response response) {
@@ -41,20 +39,6 @@ final class QlikErrorResponse extends RuntimeException {
             return body == null ? QlikErrorBody.EMPTY : body;
         } catch (RuntimeException notJson) {
             return QlikErrorBody.EMPTY;
-        }
-    }
-
-    /** Qlik sends delay-seconds; an HTTP-date or garbage is ignored rather than guessed at. */
-    private static Duration readRetryAfter(Response response) {
-        String value = response.getHeaderString("Retry-After");
-        if (value == null) {
-            return null;
-        }
-        try {
-            long seconds = Long.parseLong(value.strip());
-            return seconds >= 0 ? Duration.ofSeconds(seconds) : null;
-        } catch (NumberFormatException notSeconds) {
-            return null;
         }
     }
 }

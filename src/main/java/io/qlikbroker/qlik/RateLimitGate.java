@@ -14,13 +14,13 @@ import io.qlikbroker.problem.ProblemKind;
  */
 class RateLimitGate {
 
-    static final Duration DEFAULT_PAUSE = Duration.ofSeconds(60);
-
     private final Clock clock;
+    private final RetryAfter retryAfter;
     private final AtomicReference<Instant> closedUntil = new AtomicReference<>(Instant.MIN);
 
-    RateLimitGate(Clock clock) {
+    RateLimitGate(Clock clock, RetryAfter retryAfter) {
         this.clock = clock;
+        this.retryAfter = retryAfter;
     }
 
     /** Throws the 503 problem while the tenant's pause lasts. */
@@ -31,9 +31,9 @@ class RateLimitGate {
         }
     }
 
-    /** Records Qlik's 429 and returns the problem for the caller. */
-    BrokerException close(Duration retryAfter) {
-        Duration pause = retryAfter == null ? DEFAULT_PAUSE : retryAfter;
+    /** Records Qlik's 429 (with its raw {@code Retry-After}, or null) and returns the problem for the caller. */
+    BrokerException close(String retryAfterHeader) {
+        Duration pause = retryAfter.pause(retryAfterHeader);
         Instant until = clock.instant().plus(pause);
         closedUntil.accumulateAndGet(until, (current, proposed) -> proposed.isAfter(current) ? proposed : current);
         return rateLimited(pause);

@@ -20,6 +20,6 @@ public record TenantConnection(ImpersonationClient impersonation, UsersClient us
         QlikOAuthApi oauth = QuarkusRestClientBuilder.newBuilder().baseUri(base).build(QlikOAuthApi.class);
         QlikUsersApi users = QuarkusRestClientBuilder.newBuilder().baseUri(base).build(QlikUsersApi.class);
         return new TenantConnection(new ImpersonationClient(tenant, oauth, settings, broker, clock, metrics),
-                new UsersClient(oauth, users, settings, clock), new TenantProbe(oauth));
+                new UsersClient(oauth, users, settings, clock, new RetryAfter(clock, broker.rateLimit().maxPause())), new TenantProbe(oauth));
     }
 }

@@ -20,12 +20,14 @@ public class UsersClient {
     private final QlikUsersApi users;
     private final TenantSettings config;
     private final Clock clock;
+    private final RetryAfter retryAfter;
 
-    UsersClient(QlikOAuthApi oauth, QlikUsersApi users, TenantSettings config, Clock clock) {
+    UsersClient(QlikOAuthApi oauth, QlikUsersApi users, TenantSettings config, Clock clock, RetryAfter retryAfter) {
         this.oauth = oauth;
         this.users = users;
         this.config = config;
         this.clock = clock;
+        this.retryAfter = retryAfter;
     }
 
     public Uni<QlikToken> adminToken() {
@@ -47,7 +49,7 @@ public class UsersClient {
                 .ifNoItem().after(config.timeout()).failWith(() -> QlikErrorClassifier.timeout(config.timeout()))
                 .onFailure(failure -> failure instanceof QlikErrorResponse response && response.status() == 409)
                 .recoverWithUni(() -> findBySubject(subject, admin).map(Optional::orElseThrow))
-                .onFailure(failure -> !(failure instanceof BrokerException)).transform(UsersClient::translate);
+                .onFailure(failure -> !(failure instanceof BrokerException)).transform(this::translate);
     }
 
     /**
@@ -60,12 +62,12 @@ public class UsersClient {
 
     private <T> Uni<T> guarded(Uni<T> call) {
         return call.ifNoItem().after(config.timeout()).failWith(() -> QlikErrorClassifier.timeout(config.timeout()))
-                .onFailure(failure -> !(failure instanceof BrokerException)).transform(UsersClient::translate);
+                .onFailure(failure -> !(failure instanceof BrokerException)).transform(this::translate);
     }
 
-    private static Throwable translate(Throwable failure) {
+    private Throwable translate(Throwable failure) {
         return failure instanceof QlikErrorResponse response
-                ? QlikErrorClassifier.classifyProvisioning(response)
+                ? QlikErrorClassifier.classifyProvisioning(response, retryAfter)
                 : QlikErrorClassifier.unreachable(failure);
     }
 

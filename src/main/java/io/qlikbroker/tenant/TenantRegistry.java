@@ -9,7 +9,6 @@ import java.util.Optional;
 import jakarta.inject.Singleton;
 
 import io.qlikbroker.audit.AuditLog;
-import io.qlikbroker.cache.TokenCache;
 import io.qlikbroker.config.BrokerConfig;
 import io.qlikbroker.config.QlikConfig;
 import io.qlikbroker.config.TenantSettings;
@@ -24,11 +23,9 @@ public class TenantRegistry {
 
     private final Map<String, QlikTenant> tenants = new LinkedHashMap<>();
 
-    TenantRegistry(QlikConfig qlik, BrokerConfig broker, Clock clock, BrokerMetrics metrics, TokenCache cache,
-            AuditLog audit) {
-        tenants.put(QlikTenant.DEFAULT, build(QlikTenant.DEFAULT, qlik, Optional.empty(), broker, clock, metrics, cache, audit));
-        qlik.tenants().forEach((name, settings) -> tenants.put(name,
-                build(name, settings, settings.requiredClaim(), broker, clock, metrics, cache, audit)));
+    TenantRegistry(QlikConfig qlik, BrokerConfig broker, Clock clock, BrokerMetrics metrics, AuditLog audit) {
+        tenants.put(QlikTenant.DEFAULT, build(QlikTenant.DEFAULT, qlik, broker, clock, metrics, audit));
+        qlik.tenants().forEach((name, settings) -> tenants.put(name, build(name, settings, broker, clock, metrics, audit)));
     }
 
     public QlikTenant defaultTenant() {
@@ -44,11 +41,12 @@ public class TenantRegistry {
         return tenants.values();
     }
 
-    private static QlikTenant build(String name, TenantSettings settings, Optional<String> requiredClaim,
-            BrokerConfig broker, Clock clock, BrokerMetrics metrics, TokenCache cache, AuditLog audit) {
+    private static QlikTenant build(String name, TenantSettings settings, BrokerConfig broker, Clock clock,
+            BrokerMetrics metrics, AuditLog audit) {
         TenantConnection connection = TenantConnection.open(name, settings, broker, clock, metrics);
-        return new QlikTenant(name, settings, requiredClaim, connection,
+        return new QlikTenant(name, settings, settings.requiredClaim(), connection,
                 new UserLookupMapper(settings.userLookup()),
-                new UserProvisioner(name, settings.provisioning(), connection.users(), cache, audit, clock));
+                new UserProvisioner(name, settings.provisioning(), connection.users(), audit, clock,
+                        broker.cache().refreshMargin()));
     }
 }

@@ -8,11 +8,13 @@ import io.qlikbroker.cache.TokenCache;
 import io.qlikbroker.cache.TokenKey;
 import io.qlikbroker.config.BrokerConfig;
 import io.qlikbroker.identity.Claims;
+import io.qlikbroker.identity.VerifiedBearerIdentityProvider;
 import io.qlikbroker.metrics.BrokerMetrics;
 import io.qlikbroker.metrics.TokenOutcome;
 import io.qlikbroker.problem.BrokerException;
 import io.qlikbroker.problem.ProblemKind;
 import io.qlikbroker.provisioning.UserProvisioner;
+import io.qlikbroker.qlik.QlikToken;
 import io.qlikbroker.qlik.UpstreamTrace;
 import io.qlikbroker.qlik.UserLookup;
 import io.qlikbroker.ratelimit.PerUserRateLimiter;
@@ -33,9 +35,11 @@ public class TokenService {
     private final BrokerMetrics metrics;
     private final AuditLog audit;
     private final boolean revokeOnLogout;
+    private final VerifiedBearerIdentityProvider verifiedBearers;
 
     TokenService(PerUserRateLimiter rateLimiter, TokenCache cache, BrokerMetrics metrics, AuditLog audit,
-            BrokerConfig broker) {
+            BrokerConfig broker, VerifiedBearerIdentityProvider verifiedBearers) {
+        this.verifiedBearers = verifiedBearers;
         this.rateLimiter = rateLimiter;
         this.cache = cache;
         this.metrics = metrics;
@@ -51,9 +55,8 @@ public class TokenService {
             return Uni.createFrom().failure(refused);
         }
         UpstreamTrace trace = new UpstreamTrace();
-        Uni<CachedToken> token = tenant.provisioner().enabled()
-                ? provisionedToken(tenant, caller.lookup(), identity, trace)
-                : tokenFor(tenant, caller.lookup(), trace);
+        Uni<CachedToken> token = cache.get(keyFor(tenant, caller.lookup()),
+                () -> mint(tenant, caller.lookup(), identity, trace));
         return token
                 .invoke(issued -> {
                     TokenOutcome outcome = issued.minted() ? TokenOutcome.ISSUED : TokenOutcome.CACHED;
@@ -90,6 +93,7 @@ public class TokenService {
             claim = tenant.userLookupMapper().claimValue(identity);
             lookup = tenant.userLookupMapper().lookupFor(claim);
             rateLimiter.acquire(lookup.value());
+            verifiedBearers.admitted(identity);
             return new Caller(claim, lookup);
         } catch (BrokerException refused) {
             refused(tenant.name(), refused, claim != null ? claim : identity.getPrincipal().getName(), lookup);
@@ -106,28 +110,29 @@ public class TokenService {
         }
     }
 
-    private Uni<CachedToken> tokenFor(QlikTenant tenant, UserLookup lookup, UpstreamTrace trace) {
-        return cache.get(keyFor(tenant, lookup), () -> tenant.connection().impersonation().impersonate(lookup, trace));
-    }
-
     /**
-     * With provisioning, the templated claim is the user's Qlik subject: the user is looked up (or created) first,
-     * and once more if Qlik then says it does not know the user (deleted on the tenant since it was last seen).
+     * A new token for the configured lookup. With provisioning, the templated claim is the user's Qlik subject: the
+     * user is looked up (or created) first, and looked up again if Qlik then refuses it (deleted or disabled on the
+     * tenant since it was last seen). The cache key stays the configured lookup either way, so that {@code DELETE}
+     * finds exactly what {@code POST} cached, even when the token was minted for the Qlik user id.
      */
-    private Uni<CachedToken> provisionedToken(QlikTenant tenant, UserLookup configured, SecurityIdentity identity,
+    private Uni<QlikToken> mint(QlikTenant tenant, UserLookup configured, SecurityIdentity identity,
             UpstreamTrace trace) {
+        UserProvisioner provisioner = tenant.provisioner();
+        if (!provisioner.enabled()) {
+            return tenant.connection().impersonation().impersonate(configured, trace);
+        }
         String subject = configured.value();
-        return provisionedAttempt(tenant, configured, subject, identity, trace)
-                .onFailure(UserProvisioner::isUnknownUser).recoverWithUni(() -> {
-                    tenant.provisioner().forget(subject);
-                    return provisionedAttempt(tenant, configured, subject, identity, trace);
-                });
+        return provisioner.ensure(subject, identity).chain(userId -> impersonate(tenant, configured, userId, trace)
+                .onFailure(UserProvisioner::isRefusedUser).recoverWithUni(refusal -> provisioner
+                        .recheck(subject, userId, identity, refusal)
+                        .chain(currentId -> impersonate(tenant, configured, currentId, trace))));
     }
 
-    private Uni<CachedToken> provisionedAttempt(QlikTenant tenant, UserLookup configured, String subject,
-            SecurityIdentity identity, UpstreamTrace trace) {
-        return tenant.provisioner().ensure(subject, identity).chain(userId -> tokenFor(tenant,
-                "userId".equals(configured.field()) ? new UserLookup("userId", userId) : configured, trace));
+    private static Uni<QlikToken> impersonate(QlikTenant tenant, UserLookup configured, String userId,
+            UpstreamTrace trace) {
+        UserLookup lookup = "userId".equals(configured.field()) ? new UserLookup("userId", userId) : configured;
+        return tenant.connection().impersonation().impersonate(lookup, trace);
     }
 
     private static TokenKey keyFor(QlikTenant tenant, UserLookup lookup) {

@@ -56,6 +56,33 @@ class TokenCacheTest {
         assertEquals(2, mints.get(), "a token with less than the 5-minute margin left is minted anew");
     }
 
+    @Test
+    void aWaiterThatLeavesDoesNotCancelTheSharedMint() {
+        TokenCache cache = new TokenCache(config(100), clock);
+        TokenKey key = new TokenKey("default", "client", "subject", "alice", "user_default");
+        java.util.concurrent.CompletableFuture<QlikToken> upstream = new java.util.concurrent.CompletableFuture<>();
+        java.util.concurrent.atomic.AtomicBoolean upstreamCancelled = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.function.Supplier<Uni<QlikToken>> slowMint = () -> {
+            mints.incrementAndGet();
+            return Uni.createFrom().completionStage(upstream).onCancellation().invoke(() -> upstreamCancelled.set(true));
+        };
+
+        // The first caller disconnects while the mint is under way (Quarkus cancels its subscription) ...
+        io.smallrye.mutiny.subscription.Cancellable leaving = cache.get(key, slowMint).subscribe()
+                .with(token -> { }, failure -> { });
+        java.util.concurrent.CompletableFuture<CachedToken> staying = cache.get(key, slowMint)
+                .subscribeAsCompletionStage();
+        leaving.cancel();
+
+        // ... the one still waiting gets the token, and the upstream call was neither aborted nor repeated.
+        QlikToken minted = new QlikToken("shared", "bearer", clock.instant().plus(Duration.ofHours(6)));
+        upstream.complete(minted);
+        assertEquals(minted, staying.join().token());
+        assertEquals(false, upstreamCancelled.get(), "the upstream call was aborted");
+        assertEquals(1, mints.get());
+        assertEquals(minted, cache.get(key, slowMint).await().indefinitely().token(), "and it is cached for the next");
+    }
+
     private void get(TokenCache cache, TokenKey key) {
         cache.get(key, () -> mint(Duration.ofHours(6))).await().indefinitely();
     }
@@ -71,6 +98,8 @@ class TokenCacheTest {
                 .withMapping(BrokerConfig.class)
                 // Quarkus' own syntax for durations ("5m"), as in application.properties.
                 .withConverter(Duration.class, 100, new DurationConverter())
+                .withConverter(io.quarkus.runtime.configuration.MemorySize.class, 100,
+                        new io.quarkus.runtime.configuration.MemorySizeConverter())
                 .withDefaultValue("broker.cache.max-entries", String.valueOf(maxEntries))
                 .build()
                 .getConfigMapping(BrokerConfig.class);

@@ -1,6 +1,7 @@
 package io.qlikbroker.identity;
 
 import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.hamcrest.Matchers.startsWith;
@@ -52,6 +53,25 @@ class VerifiedBearerMemoryTest extends QlikTenantTestBase {
     /** Expiry on the broker's clock, which earlier tests may have moved ahead of real time (never behind). */
     private String expiringIn(Duration lifetime) {
         return TestTokens.sign(TestTokens.claims(user).expiresAt(clock.instant().plus(lifetime).getEpochSecond()));
+    }
+
+    @Test
+    void keepsNeitherTheTokenNorClaimsTheBrokerDoesNotRead() {
+        String bearer = TestTokens.sign(TestTokens.claims(user).claim("junk", "x".repeat(4000))
+                .expiresAt(clock.instant().plus(Duration.ofMinutes(5)).getEpochSecond()));
+        given().auth().oauth2(bearer).when().post("/access-token").then().statusCode(200);
+        RememberedBearer kept = provider.remembered(bearer).orElseThrow();
+        assertEquals(user, kept.claims().get("sub").toString().replace("\"", ""));
+        assertFalse(kept.claims().containsKey("junk"));
+        assertFalse(kept.toString().contains(user), "claims are user data: not printed");
+    }
+
+    @Test
+    void aTokenWhoseRequestWasRefusedIsNotRemembered() {
+        // Verified, but refused before any token decision (no lookup claim): nothing to speed up, nothing kept.
+        String noSubject = TestTokens.bearerWith(java.util.Map.of("email", "x@example.com"));
+        given().auth().oauth2(noSubject).when().post("/access-token").then().statusCode(403);
+        assertFalse(provider.remembers(noSubject));
     }
 
     @Test

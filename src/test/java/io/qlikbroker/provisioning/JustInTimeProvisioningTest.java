@@ -59,7 +59,7 @@ class JustInTimeProvisioningTest extends ProvisioningTestBase {
     void createsAnUnknownUserOnFirstVisitThenImpersonatesIt() {
         expireAdminToken();
         String bearer = TestTokens.sign(TestTokens.claims(user).claim("name", "Alice Example")
-                .claim("email", "alice@example.com"));
+                .claim("email", "alice@example.com").claim("email_verified", true));
         String log;
         try (LogCapture capture = LogCapture.open()) {
             given().auth().oauth2(bearer).when().post("/access-token")
@@ -81,6 +81,52 @@ class JustInTimeProvisioningTest extends ProvisioningTestBase {
         tenant.verify(1, impersonation().withRequestBody(
                 equalToJson("{\"user_lookup\": {\"field\": \"subject\", \"value\": \"" + user + "\"}}", true, true)));
         assertTrue(log.contains("user created tenant=default subject=" + user + " user_id=qlik-id-1"), log);
+    }
+
+    @Test
+    void anUnverifiedEmailIsNotCopiedIntoQlik() {
+        String bearer = TestTokens.sign(TestTokens.claims(user).claim("name", "Mallory")
+                .claim("email", "ceo@example.com").claim("email_verified", false));
+        given().auth().oauth2(bearer).when().post("/access-token").then().statusCode(200);
+        tenant.verify(1, postRequestedFor(urlPathEqualTo(QlikTenantFake.USERS_PATH))
+                .withRequestBody(matchingJsonPath("$.subject", equalTo(user)))
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.notContaining("ceo@example.com")));
+    }
+
+    @Test
+    void aUserRefusedWith403AndGoneFromTheTenantIsCreatedAgain() {
+        given().auth().oauth2(TestTokens.bearer(user)).when().post("/access-token").then().statusCode(200);
+        given().auth().oauth2(TestTokens.bearer(user)).when().delete("/access-token").then().statusCode(204);
+        refuseImpersonationOnceWith(QlikTenantFake.qlikError(403, "HTTP-403", "Forbidden"));
+
+        given().auth().oauth2(TestTokens.bearer(user)).when().post("/access-token")
+                .then().statusCode(200).body(startsWith(QlikTenantFake.tokenPrefixFor(user)));
+        tenant.verify(2, postRequestedFor(urlPathEqualTo(QlikTenantFake.USERS_PATH)));
+        tenant.verify(3, impersonation());
+    }
+
+    @Test
+    void aUserFoundDisabledAfterARefusalIsRejected() {
+        given().auth().oauth2(TestTokens.bearer(user)).when().post("/access-token").then().statusCode(200);
+        given().auth().oauth2(TestTokens.bearer(user)).when().delete("/access-token").then().statusCode(204);
+        refuseImpersonationOnceWith(QlikTenantFake.qlikError(401, "OAUTH-14", "User not found"));
+        tenant.stubFor(get(urlPathEqualTo(QlikTenantFake.USERS_PATH)).atPriority(1)
+                .willReturn(QlikTenantFake.usersPage("{\"id\": \"qlik-id-1\", \"subject\": "
+                        + QlikTenantFake.jsonString(user) + ", \"status\": \"disabled\"}")));
+
+        given().auth().oauth2(TestTokens.bearer(user)).when().post("/access-token")
+                .then().statusCode(403)
+                .body("type", is("urn:qlik-token-broker:problem:qlik-user-rejected"))
+                .body("detail", containsString("disabled"));
+        tenant.verify(1, postRequestedFor(urlPathEqualTo(QlikTenantFake.USERS_PATH)));
+        tenant.verify(2, impersonation());
+    }
+
+    private void refuseImpersonationOnceWith(com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder refusal) {
+        tenant.stubFor(post(urlPathEqualTo(QlikTenantFake.TOKEN_PATH)).atPriority(1)
+                .withRequestBody(matchingJsonPath("$.grant_type", equalTo("urn:qlik:oauth:user-impersonation")))
+                .inScenario("refused").whenScenarioStateIs(STARTED).willSetStateTo("refused once")
+                .willReturn(refusal));
     }
 
     @Test

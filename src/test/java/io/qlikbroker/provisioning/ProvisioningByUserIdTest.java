@@ -22,7 +22,8 @@ class ProvisioningByUserIdTest extends ProvisioningTestBase {
 
     public static class ByUserId extends ProvisioningProfile {
         public ByUserId() {
-            put("qlik.user-lookup.field", "userId", "qlik.user-lookup.template", "auth0|{claim}");
+            put("qlik.user-lookup.field", "userId", "qlik.user-lookup.template", "auth0|{claim}",
+                    "broker.revoke-on-logout", "true");
         }
     }
 
@@ -33,5 +34,21 @@ class ProvisioningByUserIdTest extends ProvisioningTestBase {
                 .withQueryParam("filter", equalTo("subject eq \"auth0|" + user + "\"")));
         tenant.verify(1, postRequestedFor(urlPathEqualTo(QlikTenantFake.TOKEN_PATH)).withRequestBody(
                 equalToJson("{\"user_lookup\": {\"field\": \"userId\", \"value\": \"qlik-id-1\"}}", true, true)));
+    }
+
+    @Test
+    void deleteForgetsAndRevokesExactlyWhatPostCached() {
+        String token = given().auth().oauth2(TestTokens.bearer(user)).when().post("/access-token")
+                .then().statusCode(200).extract().asString();
+        given().auth().oauth2(TestTokens.bearer(user)).when().delete("/access-token").then().statusCode(204);
+        tenant.verify(1, postRequestedFor(urlPathEqualTo("/oauth/revoke"))
+                .withRequestBody(equalToJson("{\"token\": \"" + token + "\"}", true, true)));
+
+        String next = given().auth().oauth2(TestTokens.bearer(user)).when().post("/access-token")
+                .then().statusCode(200).extract().asString();
+        org.junit.jupiter.api.Assertions.assertNotEquals(token, next, "the forgotten token is never served again");
+        tenant.verify(2, postRequestedFor(urlPathEqualTo(QlikTenantFake.TOKEN_PATH))
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath("$.user_lookup.field",
+                        equalTo("userId"))));
     }
 }

@@ -88,6 +88,36 @@ class TenantFaultToleranceTest extends QlikTenantTestBase {
         tenant.verify(1, postRequestedFor(urlPathEqualTo(QlikTenantFake.TOKEN_PATH)));
     }
 
+    @Test
+    void aYearLongOrOverflowingRetryAfterPausesAtMostTheMaxPause() {
+        for (String retryAfter : new String[] { "31536000", "99999999999999999999999999" }) {
+            QlikTenantFake.reset(tenant);
+            tenantAnswers(QlikTenantFake.qlikError(429, "HTTP-429", "Too Many Requests").withHeader("Retry-After", retryAfter));
+            given().auth().oauth2(TestTokens.bearer(TestTokens.uniqueSubject("u"))).when().post("/access-token")
+                    .then().statusCode(503).header("Retry-After", "300")
+                    .body("type", equalTo("urn:qlik-token-broker:problem:qlik-rate-limited"));
+
+            // broker.rate-limit.max-pause (5 minutes) later, the tenant is asked again.
+            QlikTenantFake.reset(tenant);
+            clock.advance(Duration.ofMinutes(5).plusSeconds(1));
+            given().auth().oauth2(TestTokens.bearer(user)).when().post("/access-token").then().statusCode(200);
+            tenant.verify(1, postRequestedFor(urlPathEqualTo(QlikTenantFake.TOKEN_PATH)));
+            user = TestTokens.uniqueSubject("alice");
+        }
+    }
+
+    @Test
+    void retryAfterAsAnHttpDateIsHonoured() {
+        String inTwoMinutes = java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME
+                .format(clock.instant().plusSeconds(120).atZone(java.time.ZoneOffset.UTC));
+        tenantAnswers(QlikTenantFake.qlikError(429, "HTTP-429", "Too Many Requests").withHeader("Retry-After", inTwoMinutes));
+        String seconds = given().auth().oauth2(TestTokens.bearer(user)).when().post("/access-token")
+                .then().statusCode(503).extract().header("Retry-After");
+        long asked = Long.parseLong(seconds);
+        org.junit.jupiter.api.Assertions.assertTrue(asked > 100 && asked <= 120, seconds);
+        clock.advance(Duration.ofSeconds(121));
+    }
+
     private void tenantAnswers(ResponseDefinitionBuilder response) {
         tenant.stubFor(post(urlPathEqualTo(QlikTenantFake.TOKEN_PATH)).atPriority(1).willReturn(response));
     }

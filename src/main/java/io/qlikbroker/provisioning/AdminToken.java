@@ -1,0 +1,42 @@
+package io.qlikbroker.provisioning;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import com.github.benmanes.caffeine.cache.AsyncCache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import io.qlikbroker.cache.ExpireAt;
+import io.qlikbroker.qlik.QlikToken;
+import io.qlikbroker.qlik.UsersClient;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The provisioning client's own token, reused until the refresh margin before it expires, whatever
+ * {@code broker.cache.enabled} says about users' tokens: it shares Qlik's 100-a-minute tier with impersonation, and
+ * every user's provisioning needs it. Concurrent callers share one request for it. Kept apart from the users' token
+ * cache so that it never counts in that cache's size or hit ratio.
+ */
+final class AdminToken {
+
+    private static final String ONLY = "admin";
+
+    private final UsersClient users;
+    private final AsyncCache<String, QlikToken> token;
+
+    AdminToken(UsersClient users, Clock clock, Duration refreshMargin) {
+        this.users = users;
+        this.token = Caffeine.newBuilder()
+                .maximumSize(1)
+                .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
+                .expireAfter(new ExpireAt<String, QlikToken>(clock, refreshMargin, QlikToken::expiresAt))
+                .buildAsync();
+    }
+
+    Uni<QlikToken> get() {
+        // A copy per waiter: one caller's disconnect must not cancel the request the others share.
+        return Uni.createFrom().completionStage(() -> token.get(ONLY,
+                (key, executor) -> users.adminToken().subscribeAsCompletionStage()).copy());
+    }
+}
