@@ -87,6 +87,10 @@ async function loadQlikEmbed() {
   const config = await (await fetch("/embed-config")).json();
   const script = document.createElement("script");
   script.src = config.scriptUrl;
+  // Subresource Integrity: a CDN that serves anything but the pinned file gets it refused by the browser.
+  if (config.scriptIntegrity) {
+    script.integrity = config.scriptIntegrity;
+  }
   script.crossOrigin = "anonymous";
   script.dataset.host = config.host;
   script.dataset.clientId = config.clientId;

@@ -38,12 +38,32 @@ public class DemoResource {
     private final QlikConfig qlik;
     private final UserLookupMapper userLookupMapper;
     private final CurrentIdentityAssociation identity;
+    private final String contentSecurityPolicy;
 
     DemoResource(BrokerConfig broker, QlikConfig qlik, TenantRegistry tenants, CurrentIdentityAssociation identity) {
         this.demo = broker.demo();
         this.qlik = qlik;
         this.userLookupMapper = tenants.defaultTenant().userLookupMapper();
         this.identity = identity;
+        this.contentSecurityPolicy = contentSecurityPolicy(demo.embedScriptUrl(), qlik.tenantUrl());
+    }
+
+    /**
+     * The page runs in the origin the session cookie and the CSRF rule trust: scripts only from the broker and the
+     * one pinned qlik-embed file, connections only to the broker and the tenant (qlik-embed talks to the tenant,
+     * and frames and styles its charts from there). Anything else, an injected script included, is refused.
+     */
+    static String contentSecurityPolicy(String scriptUrl, String tenantUrl) {
+        String tenant = origin(tenantUrl);
+        return "default-src 'self'; script-src 'self' " + scriptUrl.strip() + " " + tenant + "; connect-src 'self' "
+                + tenant + "; img-src 'self' data: " + tenant + "; style-src 'self' 'unsafe-inline' " + tenant
+                + "; font-src 'self' data: " + tenant + "; frame-src " + tenant + "; frame-ancestors 'none'; "
+                + "base-uri 'none'; form-action 'self'; object-src 'none'";
+    }
+
+    private static String origin(String url) {
+        java.net.URI uri = java.net.URI.create(url.strip());
+        return uri.getScheme() + "://" + uri.getRawAuthority();
     }
 
     @GET
@@ -68,7 +88,7 @@ public class DemoResource {
     public EmbedConfig embedConfig() {
         requireEnabled();
         return new EmbedConfig(qlik.tenantUrl(), qlik.clientId(), demo.appId().orElse(null),
-                demo.objectId().orElse(null), demo.embedScriptUrl());
+                demo.objectId().orElse(null), demo.embedScriptUrl(), demo.embedScriptIntegrity());
     }
 
     /** Never a login redirect: an anonymous visitor is simply not signed in. */
@@ -96,10 +116,7 @@ public class DemoResource {
                 throw new NotFoundException();
             }
             return RestResponse.ResponseBuilder.ok(in.readAllBytes(), type)
-                    // The page itself never holds a token; the policy keeps other origins' scripts out of it.
-                    .header("Content-Security-Policy", "default-src 'self'; script-src 'self' https:; "
-                            + "connect-src 'self' https:; img-src 'self' data: https:; style-src 'self' 'unsafe-inline' https:; "
-                            + "frame-src https:; frame-ancestors 'none'")
+                    .header("Content-Security-Policy", contentSecurityPolicy)
                     .build();
         } catch (IOException e) {
             throw new NotFoundException();

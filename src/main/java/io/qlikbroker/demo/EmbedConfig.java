@@ -7,5 +7,6 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * which qlik-embed sends to the tenant anyway; the secret never leaves the broker.
  */
 @RegisterForReflection
-public record EmbedConfig(String host, String clientId, String appId, String objectId, String scriptUrl) {
+public record EmbedConfig(String host, String clientId, String appId, String objectId, String scriptUrl,
+        String scriptIntegrity) {
 }

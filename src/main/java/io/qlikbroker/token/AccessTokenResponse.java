@@ -13,4 +13,10 @@ public record AccessTokenResponse(
         @JsonProperty("token_type") String tokenType,
         @JsonProperty("expires_in") long expiresIn,
         @JsonProperty("expires_at") Instant expiresAt) {
+
+    /** A record prints every component by default; this one holds a token. */
+    @Override
+    public String toString() {
+        return "AccessTokenResponse[tokenType=" + tokenType + ", expiresIn=" + expiresIn + ", expiresAt=" + expiresAt + "]";
+    }
 }
