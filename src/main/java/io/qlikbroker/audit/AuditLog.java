@@ -4,10 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -15,16 +12,18 @@ import javax.crypto.spec.SecretKeySpec;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 
 import io.qlikbroker.config.BrokerConfig;
-import io.qlikbroker.metrics.TokenOutcome;
-import io.qlikbroker.qlik.QlikToken;
-import io.qlikbroker.qlik.UpstreamTrace;
-import io.qlikbroker.qlik.UserLookup;
+import io.qlikbroker.domain.TokenDecision;
+import io.qlikbroker.domain.TokenFingerprint;
+import io.qlikbroker.domain.TokenOutcome;
+import io.qlikbroker.domain.UpstreamTrace;
+import io.qlikbroker.domain.UserLookup;
 import io.vertx.core.Vertx;
 
 /**
@@ -37,15 +36,22 @@ import io.vertx.core.Vertx;
 public class AuditLog {
 
     private static final Logger LOG = Logger.getLogger("io.qlikbroker.audit");
-    private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_:.-]+");
+    private static final String[] FIELDS = { "tenant", "outcome", "identity", "lookup_field", "lookup_value", "cached",
+            "upstream_status", "upstream_ms", "token_fp" };
+    private static final String[] MDC_KEYS = java.util.Arrays.stream(FIELDS).map(name -> "audit." + name)
+            .toArray(String[]::new);
 
     private final Optional<Mac> hashKey;
+    /** JSON logs carry the fields as structured members too (MDC); plain-text logs need only the line. */
+    private final boolean structured;
     private final AnonymousRefusals anonymousRefusals;
     private final Vertx vertx;
     private final long flushTimer;
 
     AuditLog(BrokerConfig config, Clock clock, Vertx vertx) {
         this.hashKey = config.audit().hashIdentities() ? config.audit().hashKey().map(AuditLog::hmac) : Optional.empty();
+        this.structured = ConfigProvider.getConfig().getOptionalValue("quarkus.log.console.json.enabled", Boolean.class)
+                .orElse(false);
         this.anonymousRefusals = new AnonymousRefusals(LOG, clock);
         this.vertx = vertx;
         // Writes the count of a burst that ended less than a second after the previous line.
@@ -58,34 +64,41 @@ public class AuditLog {
         anonymousRefusals.flush();
     }
 
-    /** A token decision. {@code identity}, {@code lookup}, {@code token} and {@code trace} may be absent. */
-    public void decision(String tenant, TokenOutcome outcome, String identity, UserLookup lookup, QlikToken token,
-            boolean cached, UpstreamTrace trace) {
+    /** One line for {@code decision}, or its share of the once-a-second summary when it has no identity. */
+    public void decision(TokenDecision decision) {
         if (!LOG.isInfoEnabled()) {
             return;
         }
-        if (identity == null && outcome == TokenOutcome.UNAUTHENTICATED) {
+        if (decision.identity() == null && decision.outcome() == TokenOutcome.UNAUTHENTICATED) {
             anonymousRefusals.refused();
             return;
         }
-        Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("tenant", tenant == null ? "-" : tenant);
-        fields.put("outcome", outcome.label());
-        fields.put("identity", identity == null ? "-" : protect(identity));
-        fields.put("lookup_field", lookup == null ? "-" : lookup.field());
-        fields.put("lookup_value", lookup == null ? "-" : protect(lookup.value()));
-        fields.put("cached", String.valueOf(cached));
-        fields.put("upstream_status", trace == null ? "-" : trace.status());
-        fields.put("upstream_ms", trace == null ? "-" : String.valueOf(trace.latencyMillis()));
-        fields.put("token_fp", token == null ? "-" : TokenFingerprint.of(token.accessToken()));
-
-        StringBuilder line = new StringBuilder("token decision");
-        fields.forEach((name, value) -> line.append(' ').append(name).append('=').append(quote(value)));
-        fields.forEach((name, value) -> MDC.put("audit." + name, value));
+        UserLookup lookup = decision.lookup();
+        UpstreamTrace trace = decision.trace();
+        String[] values = { decision.tenant() == null ? "-" : decision.tenant(), decision.outcome().label(),
+                decision.identity() == null ? "-" : protect(decision.identity()),
+                lookup == null ? "-" : lookup.field(), lookup == null ? "-" : protect(lookup.value()),
+                decision.cached() ? "true" : "false", trace == null ? "-" : trace.status(),
+                trace == null ? "-" : Long.toString(trace.latencyMillis()),
+                decision.token() == null ? "-" : TokenFingerprint.of(decision.token().accessToken()) };
+        StringBuilder line = new StringBuilder(224).append("token decision");
+        for (int i = 0; i < FIELDS.length; i++) {
+            line.append(' ').append(FIELDS[i]).append('=');
+            appendQuoted(line, values[i]);
+        }
+        if (!structured) {
+            LOG.info(line);
+            return;
+        }
+        for (int i = 0; i < FIELDS.length; i++) {
+            MDC.put(MDC_KEYS[i], values[i]);
+        }
         try {
             LOG.info(line);
         } finally {
-            fields.keySet().forEach(name -> MDC.remove("audit." + name));
+            for (String key : MDC_KEYS) {
+                MDC.remove(key);
+            }
         }
     }
 
@@ -119,9 +132,34 @@ public class AuditLog {
 
     /** Plain values stay readable; anything else is a JSON string, so it stays on one line and cannot fake a field. */
     private static String quote(String value) {
-        if (PLAIN.matcher(value).matches()) {
-            return value;
+        StringBuilder quoted = new StringBuilder(value.length() + 2);
+        appendQuoted(quoted, value);
+        return quoted.toString();
+    }
+
+    private static void appendQuoted(StringBuilder line, String value) {
+        if (isPlain(value)) {
+            line.append(value);
+        } else {
+            line.append('"');
+            JsonStringEncoder.getInstance().quoteAsString(value, line);
+            line.append('"');
         }
-        return '"' + new String(JsonStringEncoder.getInstance().quoteAsString(value)) + '"';
+    }
+
+    /** [A-Za-z0-9_:.-]+, by hand: it runs for every field of every line. */
+    private static boolean isPlain(String value) {
+        if (value.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            boolean plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_'
+                    || c == ':' || c == '.' || c == '-';
+            if (!plain) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
@@ -14,8 +13,10 @@ import jakarta.inject.Inject;
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
+import io.qlikbroker.clock.ClockTicker;
+import io.qlikbroker.clock.ExpireAt;
 import io.qlikbroker.config.BrokerConfig;
-import io.qlikbroker.qlik.QlikToken;
+import io.qlikbroker.domain.QlikToken;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -38,7 +39,7 @@ public class TokenCache {
         this.enabled = enabled;
         this.tokens = Caffeine.newBuilder()
                 .maximumSize(maxEntries)
-                .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
+                .ticker(new ClockTicker(clock))
                 // Reusable from its minting until the margin before Qlik's expiry.
                 .expireAfter(new ExpireAt<TokenKey, QlikToken>(clock, margin, QlikToken::expiresAt))
                 .recordStats()

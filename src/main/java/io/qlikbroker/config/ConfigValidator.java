@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 
@@ -30,13 +31,13 @@ public class ConfigValidator {
     static final String AUDIENCE = "quarkus.oidc.token.audience";
     static final String ANY_AUDIENCE = "any";
     static final Set<String> LOOKUP_FIELDS = Set.of("subject", "userId");
-    static final String CLAIM_PLACEHOLDER = "{claim}";
     /** Letters and digits only: {@code QLIK_TENANTS__EU__TENANT_URL} must map back to {@code qlik.tenants."eu"}. */
     private static final Pattern LOOPBACK_IPV4 = Pattern.compile(
             "127(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}");
     static final Pattern TENANT_NAME = Pattern.compile("(?!default$)[a-z0-9]+");
 
-    void onStart(@Observes StartupEvent event, QlikConfig qlik, BrokerConfig broker) {
+    void onStart(@Observes StartupEvent event, QlikConfig qlik, BrokerConfig broker,
+            Event<ConfigurationValidated> validated) {
         boolean devOrTest = LaunchMode.current().isDevOrTest();
         List<String> problems = problems(qlik, devOrTest);
         problems.addAll(problems(broker));
@@ -49,6 +50,7 @@ public class ConfigValidator {
         if (!problems.isEmpty()) {
             throw new ConfigurationException("Invalid configuration: " + String.join("; ", problems));
         }
+        validated.fire(new ConfigurationValidated());
     }
 
     /**
@@ -86,7 +88,8 @@ public class ConfigValidator {
         broker.allowedOrigins().ifPresent(origins -> origins.stream()
                 .filter(origin -> !origin.matches("https?://[^/?#\\s]+"))
                 .findFirst()
-                .ifPresent(bad -> problems.add("broker.allowed-origins entries must be origins such as https://app.example.com")));
+                .ifPresent(
+                        bad -> problems.add("broker.allowed-origins entries must be origins such as https://app.example.com")));
         if (broker.cache().refreshMargin().isNegative()) {
             problems.add("broker.cache.refresh-margin must not be negative");
         }
@@ -129,8 +132,8 @@ public class ConfigValidator {
         if (!LOOKUP_FIELDS.contains(tenant.userLookup().field())) {
             problems.add(prefix + "user-lookup.field must be 'subject' or 'userId'");
         }
-        if (!tenant.userLookup().template().contains(CLAIM_PLACEHOLDER)) {
-            problems.add(prefix + "user-lookup.template must contain " + CLAIM_PLACEHOLDER);
+        if (!tenant.userLookup().template().contains(TenantSettings.UserLookup.CLAIM_PLACEHOLDER)) {
+            problems.add(prefix + "user-lookup.template must contain " + TenantSettings.UserLookup.CLAIM_PLACEHOLDER);
         }
         if (tenant.timeout().isNegative() || tenant.timeout().isZero()) {
             problems.add(prefix + "timeout must be positive");

@@ -74,6 +74,9 @@ public interface TenantSettings {
 
     interface UserLookup {
 
+        /** Where the claim's value goes in {@link #template()}. */
+        String CLAIM_PLACEHOLDER = "{claim}";
+
         /** {@code subject} or {@code userId}: the only two lookup fields Qlik accepts. */
         @WithDefault("subject")
         String field();

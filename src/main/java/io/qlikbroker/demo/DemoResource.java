@@ -14,7 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import io.qlikbroker.config.BrokerConfig;
-import io.qlikbroker.config.QlikConfig;
+import io.qlikbroker.config.TenantSettings;
 import io.qlikbroker.identity.UserLookupMapper;
 import io.qlikbroker.problem.BrokerException;
 import io.qlikbroker.tenant.TenantRegistry;
@@ -35,14 +35,14 @@ public class DemoResource {
             "app.css", "text/css; charset=utf-8");
 
     private final BrokerConfig.Demo demo;
-    private final QlikConfig qlik;
+    private final TenantSettings qlik;
     private final UserLookupMapper userLookupMapper;
     private final CurrentIdentityAssociation identity;
     private final String contentSecurityPolicy;
 
-    DemoResource(BrokerConfig broker, QlikConfig qlik, TenantRegistry tenants, CurrentIdentityAssociation identity) {
+    DemoResource(BrokerConfig broker, TenantRegistry tenants, CurrentIdentityAssociation identity) {
         this.demo = broker.demo();
-        this.qlik = qlik;
+        this.qlik = tenants.defaultTenant().settings();
         this.userLookupMapper = tenants.defaultTenant().userLookupMapper();
         this.identity = identity;
         this.contentSecurityPolicy = contentSecurityPolicy(demo.embedScriptUrl(), qlik.tenantUrl());

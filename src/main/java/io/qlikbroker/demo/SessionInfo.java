@@ -1,6 +1,6 @@
 package io.qlikbroker.demo;
 
-import io.qlikbroker.qlik.UserLookup;
+import io.qlikbroker.domain.UserLookup;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /** Who the page's visitor is, as the broker sees it, and which Qlik user a token would be for. */

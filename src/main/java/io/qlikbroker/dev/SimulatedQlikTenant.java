@@ -19,6 +19,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.qlikbroker.config.QlikConfig;
+import io.qlikbroker.qlik.ImpersonationTokenRequest;
 import io.quarkus.arc.profile.IfBuildProfile;
 
 /**
@@ -45,7 +46,7 @@ public class SimulatedQlikTenant {
     @Path("/oauth/token")
     @Consumes(MediaType.APPLICATION_JSON)
     public RestResponse<Map<String, Object>> token(JsonNode body) {
-        if (!"urn:qlik:oauth:user-impersonation".equals(body.path("grant_type").asText())) {
+        if (!ImpersonationTokenRequest.GRANT_TYPE.equals(body.path("grant_type").asText())) {
             return error(400, "OAUTH-1", "invalid_request", "Unsupported grant type");
         }
         if (!config.clientId().equals(body.path("client_id").asText())
@@ -72,7 +73,7 @@ public class SimulatedQlikTenant {
         return Map.of("issuer", issuer,
                 "token_endpoint", issuer + "/oauth/token",
                 "revocation_endpoint", issuer + "/oauth/revoke",
-                "grant_types_supported", List.of("urn:qlik:oauth:user-impersonation", "client_credentials"));
+                "grant_types_supported", List.of(ImpersonationTokenRequest.GRANT_TYPE, "client_credentials"));
     }
 
     private String randomHex() {

@@ -1,6 +1,8 @@
 package io.qlikbroker.health;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 
 import org.eclipse.microprofile.health.HealthCheckResponse;
 
@@ -20,8 +22,9 @@ public class TenantWellnessCheck implements AsyncHealthCheck {
     static final Duration RESULT_REUSE = Duration.ofSeconds(5);
 
     private final Uni<HealthCheckResponse> memoized;
+    private volatile Instant reuseUntil = Instant.MIN;
 
-    TenantWellnessCheck(QlikTenant tenant) {
+    TenantWellnessCheck(QlikTenant tenant, Clock clock) {
         String name = QlikTenant.DEFAULT.equals(tenant.name()) ? NAME_PREFIX : NAME_PREFIX + "-" + tenant.name();
         String url = tenant.settings().tenantUrl();
         this.memoized = Uni.createFrom().deferred(() -> tenant.connection().probe().check(PROBE_TIMEOUT))
@@ -30,7 +33,9 @@ public class TenantWellnessCheck implements AsyncHealthCheck {
                         .withData("tenant", url)
                         .withData("reason", failure.getClass().getSimpleName())
                         .build())
-                .memoize().forFixedDuration(RESULT_REUSE);
+                .invoke(() -> reuseUntil = clock.instant().plus(RESULT_REUSE))
+                // On the injected clock, so that a test moves past the reuse instead of waiting for it.
+                .memoize().until(() -> !clock.instant().isBefore(reuseUntil));
     }
 
     @Override

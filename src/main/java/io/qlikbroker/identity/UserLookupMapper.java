@@ -1,19 +1,18 @@
 package io.qlikbroker.identity;
 
 import io.qlikbroker.config.TenantSettings;
+import io.qlikbroker.domain.UserLookup;
 import io.qlikbroker.problem.BrokerException;
 import io.qlikbroker.problem.ProblemKind;
-import io.qlikbroker.qlik.UserLookup;
 import io.quarkus.security.identity.SecurityIdentity;
 
 /**
- * Turns the verified caller into the Qlik user to impersonate, by one tenant's user-lookup settings. The only input is the identity that quarkus-oidc
+ * Turns the verified caller into the Qlik user to impersonate, by one tenant's user-lookup settings. The only input is the
+ * identity that quarkus-oidc
  * verified (the bearer token, or the ID token of a code-flow session): nothing the browser sends in a body, query
  * or header can choose the user.
  */
 public class UserLookupMapper {
-
-    private static final String PLACEHOLDER = "{claim}";
 
     private final TenantSettings.UserLookup config;
 
@@ -27,7 +26,8 @@ public class UserLookupMapper {
 
     /** The lookup for a claim value already read with {@link #claimValue}. */
     public UserLookup lookupFor(String claimValue) {
-        return new UserLookup(config.field(), config.template().replace(PLACEHOLDER, claimValue));
+        return new UserLookup(config.field(),
+                config.template().replace(TenantSettings.UserLookup.CLAIM_PLACEHOLDER, claimValue));
     }
 
     /** The configured claim as a non-blank string; arrays, objects, numbers and empty values are refused. */

@@ -1,11 +1,7 @@
 package io.qlikbroker.identity;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -18,6 +14,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import io.qlikbroker.config.BrokerConfig;
 import io.qlikbroker.config.QlikConfig;
 import io.qlikbroker.config.TenantSettings;
+import io.qlikbroker.domain.TokenFingerprint;
 import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.oidc.runtime.OidcIdentityProvider;
 import io.quarkus.security.identity.AuthenticationRequestContext;
@@ -35,7 +32,8 @@ import io.vertx.ext.web.RoutingContext;
  * its Qlik token again presents the same bearer token, and verifying its RSA signature again is most of the cost of
  * such a request.
  *
- * <p>What is reused is exactly what quarkus-oidc concluded for exactly these bytes: any other token, tampered by one
+ * <p>
+ * What is reused is exactly what quarkus-oidc concluded for exactly these bytes: any other token, tampered by one
  * bit, is a different key and goes through full verification. Only the principal's name, the claims the broker
  * reads and the expiry are kept, and only once the request was admitted ({@link #admitted}), after the per-user rate
  * limit: a user who mints thousands of valid tokens cannot fill the memory faster than that limit lets them.
@@ -74,7 +72,7 @@ public class VerifiedBearerIdentityProvider implements IdentityProvider<TokenAut
         if (!enabled || !(request.getToken() instanceof AccessTokenCredential)) {
             return Uni.createFrom().nullItem();
         }
-        String key = sha256(request.getToken().getToken());
+        String key = TokenFingerprint.sha256Hex(request.getToken().getToken());
         Optional<RememberedBearer> known = memory.recall(key);
         if (known.isPresent()) {
             return Uni.createFrom().item(forThisRequest(known.get(), request));
@@ -94,12 +92,12 @@ public class VerifiedBearerIdentityProvider implements IdentityProvider<TokenAut
 
     /** Whether this exact token is remembered as verified (for tests). */
     boolean remembers(String token) {
-        return memory.recall(sha256(token)).isPresent();
+        return memory.recall(TokenFingerprint.sha256Hex(token)).isPresent();
     }
 
     /** What the memory keeps of this token (for tests). */
     Optional<RememberedBearer> remembered(String token) {
-        return memory.recall(sha256(token));
+        return memory.recall(TokenFingerprint.sha256Hex(token));
     }
 
     /** The claims any tenant reads: lookup, required claim, and what provisioning copies into a new user. */
@@ -121,14 +119,5 @@ public class VerifiedBearerIdentityProvider implements IdentityProvider<TokenAut
         RoutingContext current = HttpSecurityUtils.getRoutingContextAttribute(request);
         return QuarkusSecurityIdentity.builder().setPrincipal(bearer)
                 .addAttribute(RoutingContext.class.getName(), current).build();
-    }
-
-    private static String sha256(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.US_ASCII)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
     }
 }

@@ -7,14 +7,14 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
-import io.qlikbroker.cache.ExpireAt;
+import io.qlikbroker.clock.ClockTicker;
+import io.qlikbroker.clock.ExpireAt;
 
 /**
  * Bearer tokens that passed quarkus-oidc's full verification, by the SHA-256 of their bytes, until their own
@@ -34,7 +34,7 @@ final class VerifiedBearerMemory {
                 .maximumWeight(maxBytes)
                 .weigher((String key, RememberedBearer bearer) -> (int) Math.min(Integer.MAX_VALUE,
                         Math.max(minimumWeight, bearer.estimatedBytes() + 2L * key.length())))
-                .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
+                .ticker(new ClockTicker(clock))
                 // Forgotten when the token expires.
                 .expireAfter(new ExpireAt<String, RememberedBearer>(clock, Duration.ZERO,
                         bearer -> Instant.ofEpochSecond(bearer.expirationTime())))

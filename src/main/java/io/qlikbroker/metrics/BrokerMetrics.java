@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.qlikbroker.domain.TokenOutcome;
 
 /**
  * The broker's own meters. Labels are small fixed sets (tenant name, outcome, upstream status): never a user id or

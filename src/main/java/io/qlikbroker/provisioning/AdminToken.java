@@ -2,13 +2,13 @@ package io.qlikbroker.provisioning;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
-import io.qlikbroker.cache.ExpireAt;
-import io.qlikbroker.qlik.QlikToken;
+import io.qlikbroker.clock.ClockTicker;
+import io.qlikbroker.clock.ExpireAt;
+import io.qlikbroker.domain.QlikToken;
 import io.qlikbroker.qlik.UsersClient;
 import io.smallrye.mutiny.Uni;
 
@@ -29,7 +29,7 @@ final class AdminToken {
         this.users = users;
         this.token = Caffeine.newBuilder()
                 .maximumSize(1)
-                .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
+                .ticker(new ClockTicker(clock))
                 .expireAfter(new ExpireAt<String, QlikToken>(clock, refreshMargin, QlikToken::expiresAt))
                 .buildAsync();
     }

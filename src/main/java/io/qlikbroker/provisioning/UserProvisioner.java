@@ -3,17 +3,17 @@ package io.qlikbroker.provisioning;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.qlikbroker.audit.AuditLog;
+import io.qlikbroker.clock.ClockTicker;
 import io.qlikbroker.config.TenantSettings;
+import io.qlikbroker.domain.QlikToken;
 import io.qlikbroker.identity.Claims;
 import io.qlikbroker.problem.BrokerException;
 import io.qlikbroker.problem.ProblemKind;
-import io.qlikbroker.qlik.QlikToken;
 import io.qlikbroker.qlik.QlikUser;
 import io.qlikbroker.qlik.UsersClient;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -45,7 +45,7 @@ public class UserProvisioner {
         this.audit = audit;
         this.knownUsers = Caffeine.newBuilder()
                 .maximumSize(MAX_KNOWN_USERS)
-                .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
+                .ticker(new ClockTicker(clock))
                 .expireAfterWrite(config.knownUserTtl())
                 .buildAsync();
     }

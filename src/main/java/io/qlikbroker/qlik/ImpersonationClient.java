@@ -16,6 +16,9 @@ import com.fasterxml.jackson.core.JacksonException;
 
 import io.qlikbroker.config.BrokerConfig;
 import io.qlikbroker.config.TenantSettings;
+import io.qlikbroker.domain.QlikToken;
+import io.qlikbroker.domain.UpstreamTrace;
+import io.qlikbroker.domain.UserLookup;
 import io.qlikbroker.metrics.BrokerMetrics;
 import io.qlikbroker.problem.BrokerException;
 import io.qlikbroker.problem.ProblemKind;
@@ -36,6 +39,7 @@ public class ImpersonationClient {
     static final Set<Integer> RETRYABLE_STATUSES = Set.of(502, 503, 504);
 
     private final String tenant;
+    private final String breakerName;
     private final QlikOAuthApi api;
     private final TenantSettings config;
     private final Clock clock;
@@ -45,28 +49,27 @@ public class ImpersonationClient {
     private final TypedGuard<Uni<QlikTokenResponse>> guard;
 
     ImpersonationClient(String tenant, QlikOAuthApi api, TenantSettings config, BrokerConfig broker, Clock clock,
-            BrokerMetrics metrics) {
+            BrokerMetrics metrics, RetryAfter retryAfter) {
         this.tenant = tenant;
+        this.breakerName = CIRCUIT_BREAKER + tenant;
         this.api = api;
         this.config = config;
         this.clock = clock;
-        this.rateLimitGate = new RateLimitGate(clock, new RetryAfter(clock, broker.rateLimit().maxPause()));
+        this.rateLimitGate = new RateLimitGate(clock, retryAfter);
         this.metrics = metrics;
         this.circuitDelay = broker.circuitBreaker().delay();
         this.guard = TypedGuard.create(new TypeLiteral<Uni<QlikTokenResponse>>() {
         })
-                .withDescription(CIRCUIT_BREAKER + tenant)
+                .withDescription(breakerName)
                 // Only what a second attempt can fix: a dropped connection or a gateway error. Never a 4xx, whose
                 // answer would not change, nor a timeout, which has already spent the caller's time.
                 .withRetry().maxRetries(1).delay(100, ChronoUnit.MILLIS).jitter(50, ChronoUnit.MILLIS)
-                .maxDuration(config.timeout().toMillis(), ChronoUnit.MILLIS)
                 .whenException(ImpersonationClient::isRetryable).done()
-                .withCircuitBreaker().name(CIRCUIT_BREAKER + tenant)
+                .withCircuitBreaker().name(breakerName)
                 .requestVolumeThreshold(broker.circuitBreaker().requestVolume())
                 .failureRatio(broker.circuitBreaker().failureRatio())
                 .delay(circuitDelay.toMillis(), ChronoUnit.MILLIS)
                 .when(ImpersonationClient::isTenantFault).done()
-                .withTimeout().duration(config.timeout().toMillis(), ChronoUnit.MILLIS).done()
                 .build();
     }
 
@@ -76,9 +79,11 @@ public class ImpersonationClient {
                 config.clientId(), config.clientSecret(), lookup, config.scope());
         return Uni.createFrom().voidItem()
                 .invoke(rateLimitGate::checkOpen)
-                .chain(() -> guard.get(() -> attempt(request, trace)))
-                // The whole call, retry included, never outlasts qlik.timeout.
-                .ifNoItem().after(config.timeout()).failWith(TimeoutException::new)
+                .chain(() -> {
+                    // One budget for the whole call, retry included: each attempt gets what is left of qlik.timeout.
+                    long deadline = System.nanoTime() + config.timeout().toNanos();
+                    return guard.get(() -> attempt(request, trace, deadline));
+                })
                 .map(response -> response.toToken(clock.instant()))
                 .onFailure(failure -> !(failure instanceof BrokerException)).transform(this::translate);
     }
@@ -96,15 +101,30 @@ public class ImpersonationClient {
     }
 
     public String circuitBreakerName() {
-        return CIRCUIT_BREAKER + tenant;
+        return breakerName;
     }
 
-    private Uni<QlikTokenResponse> attempt(ImpersonationTokenRequest request, UpstreamTrace trace) {
+    /**
+     * One attempt, limited to what is left of the call's budget. An attempt that would start with nothing left is
+     * not made: it fails as {@link BudgetSpent}, which neither the retry nor the circuit breaker counts against
+     * the tenant (the time went to the earlier attempt and the retry delay, not to this one).
+     */
+    private Uni<QlikTokenResponse> attempt(ImpersonationTokenRequest request, UpstreamTrace trace, long deadline) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+            return Uni.createFrom().failure(new BudgetSpent());
+        }
         long start = System.nanoTime();
         return api.token(request)
-                .onItemOrFailure().invoke((response, failure) -> recordAttempt(statusLabel(failure), start, trace))
-                // A timeout cancels the attempt rather than failing it.
-                .onCancellation().invoke(() -> recordAttempt("timeout", start, trace));
+                .ifNoItem().after(Duration.ofNanos(left)).failWith(TimeoutException::new)
+                .onItemOrFailure().invoke((response, failure) -> recordAttempt(statusLabel(failure), start, trace));
+    }
+
+    /** The call's budget ran out before an attempt could start. */
+    static final class BudgetSpent extends RuntimeException {
+        BudgetSpent() {
+            super("qlik.timeout spent before the attempt", null, false, false);
+        }
     }
 
     private void recordAttempt(String status, long startNanos, UpstreamTrace trace) {
@@ -119,7 +139,7 @@ public class ImpersonationClient {
                     ? rateLimitGate.close(response.retryAfter())
                     : QlikErrorClassifier.classify(response);
         }
-        if (failure instanceof TimeoutException) {
+        if (failure instanceof TimeoutException || failure instanceof BudgetSpent) {
             return QlikErrorClassifier.timeout(config.timeout());
         }
         if (failure instanceof CircuitBreakerOpenException) {
@@ -132,6 +152,9 @@ public class ImpersonationClient {
     private static String statusLabel(Throwable failure) {
         if (failure == null) {
             return "200";
+        }
+        if (failure instanceof TimeoutException) {
+            return "timeout";
         }
         if (failure instanceof QlikErrorResponse response) {
             return String.valueOf(response.status());

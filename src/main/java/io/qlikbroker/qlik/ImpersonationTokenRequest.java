@@ -2,15 +2,17 @@ package io.qlikbroker.qlik;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
+import io.qlikbroker.domain.UserLookup;
+
 /** The JSON body of {@code POST /oauth/token} for the user-impersonation grant. */
-record ImpersonationTokenRequest(
+public record ImpersonationTokenRequest(
         @JsonProperty("grant_type") String grantType,
         @JsonProperty("client_id") String clientId,
         @JsonProperty("client_secret") String clientSecret,
         @JsonProperty("user_lookup") UserLookup userLookup,
         @JsonProperty("scope") String scope) {
 
-    static final String GRANT_TYPE = "urn:qlik:oauth:user-impersonation";
+    public static final String GRANT_TYPE = "urn:qlik:oauth:user-impersonation";
 
     static ImpersonationTokenRequest of(String clientId, String clientSecret, UserLookup userLookup, String scope) {
         return new ImpersonationTokenRequest(GRANT_TYPE, clientId, clientSecret, userLookup, scope);

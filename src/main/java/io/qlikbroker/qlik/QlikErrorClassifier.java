@@ -12,14 +12,17 @@ import io.qlikbroker.problem.ProblemKind;
 /**
  * The one place that decides what a tenant failure means for the caller.
  *
- * <p>Qlik answers 401 both when the broker's own client is at fault (bad id or secret, no impersonation grant, a
+ * <p>
+ * Qlik answers 401 both when the broker's own client is at fault (bad id or secret, no impersonation grant, a
  * scope the client was not granted, the wrong tenant host: {@code LOGIN-2}) and, per its troubleshooting notes,
  * when the user cannot be impersonated. Its codes for the user cases are not documented, so the rule is:
  * a 401 whose code, title or detail speaks of a user or subject, and not of the client, its credentials, grant or
- * scope, is the user's (403, {@code qlik-user-unknown}, which also makes provisioning create the user); every other 401 is the client's (502 with a hint for the operator), because a
+ * scope, is the user's (403, {@code qlik-user-unknown}, which also makes provisioning create the user); every other 401 is the
+ * client's (502 with a hint for the operator), because a
  * misconfigured client is the failure that needs a person to act. The upstream code and title are logged either way.
  *
- * <p>429 is the {@link RateLimitGate}'s, which also pauses further calls; what is retried and what opens the circuit
+ * <p>
+ * 429 is the {@link RateLimitGate}'s, which also pauses further calls; what is retried and what opens the circuit
  * breaker is decided in {@link ImpersonationClient}.
  */
 final class QlikErrorClassifier {
@@ -76,7 +79,7 @@ final class QlikErrorClassifier {
     /** Connection refused or reset, a TLS failure, or a 2xx body that is not the JSON Qlik documents. */
     static BrokerException unreachable(Throwable failure) {
         // The class only: a parser's message can quote the body, and the body of a 2xx can hold a token.
-        LOG.warnf("Token request to Qlik failed: %s", failure.getClass().getName());
+        LOG.warnf("A call to Qlik failed: %s", failure.getClass().getName());
         return unavailable("Qlik could not be reached or sent an unreadable answer.");
     }
 

@@ -13,7 +13,10 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 import io.quarkus.rest.client.reactive.ClientExceptionMapper;
 import io.smallrye.mutiny.Uni;
 
-/** The tenant's OAuth endpoints. Used only through {@link ImpersonationClient}, which owns timeouts and errors. */
+/**
+ * The tenant's OAuth endpoints. Used through {@link ImpersonationClient}, {@link UsersClient} (the provisioning
+ * client's own token) and {@link TenantProbe}, which own timeouts and turn failures into the broker's problems.
+ */
 @RegisterRestClient(configKey = "qlik")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)

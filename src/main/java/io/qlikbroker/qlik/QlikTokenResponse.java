@@ -7,6 +7,8 @@ import java.time.format.DateTimeParseException;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
+import io.qlikbroker.domain.QlikToken;
+
 /** Qlik's successful answer to {@code POST /oauth/token}. The token is opaque: it is never decoded. */
 @JsonIgnoreProperties(ignoreUnknown = true)
 record QlikTokenResponse(

@@ -3,6 +3,8 @@ package io.qlikbroker.qlik;
 import java.net.URI;
 import java.time.Clock;
 
+import org.jboss.resteasy.reactive.client.api.QuarkusRestClientProperties;
+
 import io.qlikbroker.config.BrokerConfig;
 import io.qlikbroker.config.TenantSettings;
 import io.qlikbroker.metrics.BrokerMetrics;
@@ -14,12 +16,34 @@ import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
  */
 public record TenantConnection(ImpersonationClient impersonation, UsersClient users, TenantProbe probe) {
 
+    /**
+     * Connections to one tenant. Clients built in code do not get quarkus.rest-client.connection-pool-size: without
+     * this they get Vert.x's default of 5, and a burst of first-time users queues behind them in waves, each wait
+     * counted against qlik.timeout. Qlik's token endpoint allows 100 requests a minute per client, so more than 64
+     * in flight would only be refused.
+     */
+    static final int MAX_CONNECTIONS = 64;
+
     public static TenantConnection open(String tenant, TenantSettings settings, BrokerConfig broker, Clock clock,
             BrokerMetrics metrics) {
         URI base = URI.create(settings.tenantUrl().strip());
-        QlikOAuthApi oauth = QuarkusRestClientBuilder.newBuilder().baseUri(base).build(QlikOAuthApi.class);
-        QlikUsersApi users = QuarkusRestClientBuilder.newBuilder().baseUri(base).build(QlikUsersApi.class);
-        return new TenantConnection(new ImpersonationClient(tenant, oauth, settings, broker, clock, metrics),
-                new UsersClient(oauth, users, settings, clock, new RetryAfter(clock, broker.rateLimit().maxPause())), new TenantProbe(oauth));
+        QlikOAuthApi oauth = client(base).build(QlikOAuthApi.class);
+        QlikUsersApi users = client(base).build(QlikUsersApi.class);
+        RetryAfter retryAfter = new RetryAfter(clock, broker.rateLimit().maxPause());
+        return new TenantConnection(new ImpersonationClient(tenant, oauth, settings, broker, clock, metrics, retryAfter),
+                new UsersClient(oauth, users, settings, clock, retryAfter), new TenantProbe(oauth));
+    }
+
+    /**
+     * Over https, HTTP/2 when the tenant offers it (Qlik Cloud does): one TLS handshake, then every call multiplexed
+     * on it. ALPN falls back to HTTP/1.1 otherwise. Plain http (tests, a local proxy) stays HTTP/1.1.
+     */
+    private static QuarkusRestClientBuilder client(URI base) {
+        QuarkusRestClientBuilder builder = QuarkusRestClientBuilder.newBuilder().baseUri(base)
+                .property(QuarkusRestClientProperties.CONNECTION_POOL_SIZE, MAX_CONNECTIONS);
+        if ("https".equalsIgnoreCase(base.getScheme())) {
+            builder.property(QuarkusRestClientProperties.HTTP2, true).property(QuarkusRestClientProperties.ALPN, true);
+        }
+        return builder;
     }
 }

@@ -6,6 +6,7 @@ import java.util.Optional;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 
 import io.qlikbroker.config.TenantSettings;
+import io.qlikbroker.domain.QlikToken;
 import io.qlikbroker.problem.BrokerException;
 import io.smallrye.mutiny.Uni;
 
@@ -39,17 +40,16 @@ public class UsersClient {
 
     public Uni<Optional<QlikUser>> findBySubject(String subject, QlikToken admin) {
         return guarded(users.find(subjectFilter(subject), bearer(admin)))
-                .map(page -> page.data() == null ? Optional.<QlikUser>empty()
+                .map(page -> page.data() == null ? Optional.<QlikUser> empty()
                         : page.data().stream().filter(user -> subject.equals(user.subject())).findFirst());
     }
 
     /** Creates the user, or finds the one a concurrent request created first. */
     public Uni<QlikUser> create(String subject, String name, String email, QlikToken admin) {
         return users.create(NewQlikUser.active(subject, name, email), bearer(admin))
-                .ifNoItem().after(config.timeout()).failWith(() -> QlikErrorClassifier.timeout(config.timeout()))
                 .onFailure(failure -> failure instanceof QlikErrorResponse response && response.status() == 409)
                 .recoverWithUni(() -> findBySubject(subject, admin).map(Optional::orElseThrow))
-                .onFailure(failure -> !(failure instanceof BrokerException)).transform(this::translate);
+                .plug(this::guarded);
     }
 
     /**

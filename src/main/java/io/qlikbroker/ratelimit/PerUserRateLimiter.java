@@ -2,13 +2,13 @@ package io.qlikbroker.ratelimit;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
+import io.qlikbroker.clock.ClockTicker;
 import io.qlikbroker.config.BrokerConfig;
 import io.qlikbroker.problem.BrokerException;
 import io.qlikbroker.problem.ProblemKind;
@@ -34,7 +34,7 @@ public class PerUserRateLimiter {
         this.tokensPerMilli = perMinute / 60_000.0;
         this.buckets = Caffeine.newBuilder()
                 .maximumSize(MAX_IDENTITIES)
-                .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
+                .ticker(new ClockTicker(clock))
                 .expireAfterAccess(Duration.ofMinutes(1))
                 .build();
     }

@@ -17,7 +17,8 @@ import io.vertx.ext.web.RoutingContext;
  * tokens also accepts them as bearer tokens, including the one it puts in the logout redirect's
  * {@code id_token_hint}, which ends up in browser history and the provider's logs.
  *
- * <p>So in hybrid mode a request with an {@code Authorization} header stays with the configured tenant, whose
+ * <p>
+ * So in hybrid mode a request with an {@code Authorization} header stays with the configured tenant, whose
  * audience is the API's only, and every other request (the session cookie, the code flow, sign-out) goes to a
  * {@code web-app} tenant derived from the same settings, whose ID tokens must be issued to the client id.
  * Operators configure one tenant, {@code quarkus.oidc.*}, as before.

@@ -10,7 +10,6 @@ import io.qlikbroker.config.BrokerConfig;
 import io.qlikbroker.problem.BrokerException;
 import io.qlikbroker.problem.ProblemKind;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.net.HostAndPort;
 
 /**
  * Keeps other sites from spending a user's session cookie on the token routes. A browser attaches the cookie to a
@@ -33,57 +32,52 @@ public class CsrfGuard {
 
     /** Throws the 403 problem unless the request is bearer-authenticated or comes from an allowed page. */
     public void check(HttpServerRequest request) {
-        String authorization = request.getHeader("Authorization");
+        check(RequestOrigin.of(request));
+    }
+
+    /** Whether a request to the sign-out path may end the session; see {@link #allowsSignOut(RequestOrigin)}. */
+    public boolean allowsSignOut(HttpServerRequest request) {
+        return allowsSignOut(RequestOrigin.of(request));
+    }
+
+    void check(RequestOrigin request) {
+        String authorization = request.authorization();
         if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return;
         }
         if (!fromAllowedPage(request)) {
             throw refused("The request does not come from a page allowed to use your session.");
         }
-        if (requiredHeader.isPresent() && isBlank(request.getHeader(requiredHeader.get()))) {
+        if (requiredHeader.isPresent() && isBlank(request.header().apply(requiredHeader.get()))) {
             throw refused("The request lacks the " + requiredHeader.get() + " header this service requires.");
         }
     }
 
     /**
-     * Whether a request to the sign-out path may end the session: a page of an allowed origin (a form POST carries
-     * {@code Origin}), a same-origin navigation, or an address the user typed ({@code Sec-Fetch-Site: none}). Any
-     * other site could otherwise sign the user out with a link or an image, since SameSite=Lax sends the cookie on
-     * top-level navigation.
+     * A page of an allowed origin (a form POST carries {@code Origin}), a same-origin navigation, or an address the
+     * user typed ({@code Sec-Fetch-Site: none}). Any other site could otherwise sign the user out with a link or an
+     * image, since SameSite=Lax sends the cookie on top-level navigation.
      */
-    public boolean allowsSignOut(HttpServerRequest request) {
-        String origin = request.getHeader("Origin");
-        if (origin != null) {
-            return isAllowed(origin, request);
+    boolean allowsSignOut(RequestOrigin request) {
+        if (request.origin() != null) {
+            return isAllowed(request.origin(), request);
         }
-        String site = request.getHeader("Sec-Fetch-Site");
-        return "same-origin".equals(site) || "none".equals(site);
+        return "same-origin".equals(request.secFetchSite()) || "none".equals(request.secFetchSite());
     }
 
-    private boolean fromAllowedPage(HttpServerRequest request) {
-        String origin = request.getHeader("Origin");
-        if (origin == null) {
+    private boolean fromAllowedPage(RequestOrigin request) {
+        if (request.origin() == null) {
             // Browsers send Origin with every POST; without it, only Fetch Metadata can vouch for the page.
-            return "same-origin".equals(request.getHeader("Sec-Fetch-Site"));
+            return "same-origin".equals(request.secFetchSite());
         }
-        return isAllowed(origin, request);
+        return isAllowed(request.origin(), request);
     }
 
-    private boolean isAllowed(String origin, HttpServerRequest request) {
+    private boolean isAllowed(String origin, RequestOrigin request) {
         String normalized = origin.strip().toLowerCase(Locale.ROOT);
         return allowedOrigins
                 .map(origins -> origins.contains(normalized))
-                .orElseGet(() -> normalized.equals(ownOrigin(request)));
-    }
-
-    /** The scheme and authority this request was addressed to ({@code Host}, or HTTP/2's {@code :authority}). */
-    private static String ownOrigin(HttpServerRequest request) {
-        HostAndPort authority = request.authority();
-        if (authority == null) {
-            return "";
-        }
-        String port = authority.port() < 0 ? "" : ":" + authority.port();
-        return (request.scheme() + "://" + authority.host() + port).toLowerCase(Locale.ROOT);
+                .orElseGet(() -> normalized.equals(request.ownOrigin()));
     }
 
     private static boolean isBlank(String value) {

@@ -10,7 +10,6 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import io.qlikbroker.problem.Problem;
 import io.qlikbroker.tenant.QlikTenant;
-import io.qlikbroker.tenant.TenantRegistry;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
@@ -26,28 +25,26 @@ public class AccessTokenResource {
 
     private final SecurityIdentity identity;
     private final TokenEndpoint endpoint;
-    private final QlikTenant tenant;
 
-    AccessTokenResource(SecurityIdentity identity, TokenEndpoint endpoint, TenantRegistry tenants) {
+    AccessTokenResource(SecurityIdentity identity, TokenEndpoint endpoint) {
         this.identity = identity;
         this.endpoint = endpoint;
-        this.tenant = tenants.defaultTenant();
     }
 
     // No @Produces: the router would answer 406 to an unacceptable Accept before authentication had a say.
     @POST
     public Uni<RestResponse<Object>> issue(HttpHeaders headers, HttpServerRequest request) {
-        return endpoint.issue(identity, tenant, headers, request);
+        return endpoint.issue(identity, endpoint.defaultTenant(), headers, request);
     }
 
     @DELETE
     public Uni<RestResponse<Void>> forget(HttpHeaders headers, HttpServerRequest request) {
-        return endpoint.forget(identity, tenant, headers, request);
+        return endpoint.forget(identity, endpoint.defaultTenant(), headers, request);
     }
 
     @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class,
             AuthenticationCompletionException.class })
     RestResponse<Problem> unauthenticated(RuntimeException e, HttpHeaders headers) {
-        return endpoint.unauthenticated(tenant.name(), headers);
+        return endpoint.unauthenticated(QlikTenant.DEFAULT, headers);
     }
 }

@@ -5,15 +5,12 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-import io.qlikbroker.problem.BrokerException;
 import io.qlikbroker.problem.Problem;
-import io.qlikbroker.problem.ProblemKind;
-import io.qlikbroker.tenant.QlikTenant;
-import io.qlikbroker.tenant.TenantRegistry;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
@@ -29,35 +26,28 @@ public class TenantAccessTokenResource {
 
     private final SecurityIdentity identity;
     private final TokenEndpoint endpoint;
-    private final TenantRegistry tenants;
 
-    TenantAccessTokenResource(SecurityIdentity identity, TokenEndpoint endpoint, TenantRegistry tenants) {
+    TenantAccessTokenResource(SecurityIdentity identity, TokenEndpoint endpoint) {
         this.identity = identity;
         this.endpoint = endpoint;
-        this.tenants = tenants;
     }
 
     // No @Produces: the router would answer 406 to an unacceptable Accept before authentication had a say.
     @POST
     public Uni<RestResponse<Object>> issue(@PathParam("tenant") String name, HttpHeaders headers,
             HttpServerRequest request) {
-        return endpoint.issue(identity, tenant(name), headers, request);
+        return endpoint.issue(identity, endpoint.namedTenant(name, identity), headers, request);
     }
 
     @DELETE
     public Uni<RestResponse<Void>> forget(@PathParam("tenant") String name, HttpHeaders headers,
             HttpServerRequest request) {
-        return endpoint.forget(identity, tenant(name), headers, request);
+        return endpoint.forget(identity, endpoint.namedTenant(name, identity), headers, request);
     }
 
     @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class,
             AuthenticationCompletionException.class })
-    RestResponse<Problem> unauthenticated(RuntimeException e, HttpHeaders headers) {
-        return endpoint.unauthenticated("-", headers);
-    }
-
-    private QlikTenant tenant(String name) {
-        return tenants.named(name).orElseThrow(() -> new BrokerException(ProblemKind.UNKNOWN_TENANT,
-                "There is no Qlik tenant by that name."));
+    RestResponse<Problem> unauthenticated(RuntimeException e, HttpHeaders headers, UriInfo uri) {
+        return endpoint.unauthenticated(endpoint.label(uri.getPathParameters().getFirst("tenant")), headers);
     }
 }

@@ -13,12 +13,14 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import io.qlikbroker.cache.CachedToken;
+import io.qlikbroker.domain.QlikToken;
+import io.qlikbroker.domain.TokenDecision;
 import io.qlikbroker.problem.BrokerException;
 import io.qlikbroker.problem.Problem;
 import io.qlikbroker.problem.ProblemKind;
-import io.qlikbroker.qlik.QlikToken;
 import io.qlikbroker.session.CsrfGuard;
 import io.qlikbroker.tenant.QlikTenant;
+import io.qlikbroker.tenant.TenantRegistry;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
@@ -32,13 +34,38 @@ import io.vertx.core.http.HttpServerRequest;
 public class TokenEndpoint {
 
     private final TokenService tokens;
+    private final TenantRegistry tenants;
+    private final DecisionRecorder decisions;
     private final CsrfGuard csrfGuard;
     private final Clock clock;
 
-    TokenEndpoint(TokenService tokens, CsrfGuard csrfGuard, Clock clock) {
+    TokenEndpoint(TokenService tokens, TenantRegistry tenants, DecisionRecorder decisions, CsrfGuard csrfGuard,
+            Clock clock) {
         this.tokens = tokens;
+        this.tenants = tenants;
+        this.decisions = decisions;
         this.csrfGuard = csrfGuard;
         this.clock = clock;
+    }
+
+    /** The default tenant, served at {@code /access-token}. */
+    QlikTenant defaultTenant() {
+        return tenants.defaultTenant();
+    }
+
+    /** A named tenant; an unknown name is a 404, recorded like every other decision. */
+    QlikTenant namedTenant(String name, SecurityIdentity identity) {
+        return tenants.named(name).orElseThrow(() -> {
+            BrokerException unknown = new BrokerException(ProblemKind.UNKNOWN_TENANT, "There is no Qlik tenant by that name.");
+            decisions.record(TokenDecision.refused(TokenDecision.NO_TENANT, unknown, identity.getPrincipal().getName(),
+                    null, null));
+            return unknown;
+        });
+    }
+
+    /** The metric and audit label for a route's tenant: its name when configured (the name is the caller's input). */
+    String label(String name) {
+        return name != null && tenants.named(name).isPresent() ? name : TokenDecision.NO_TENANT;
     }
 
     /** Bare token as text/plain, which qlik-embed's getAccessToken() reads with response.text(); JSON on request. */
@@ -70,7 +97,8 @@ public class TokenEndpoint {
         String challenge = presentedToken ? "Bearer error=\"invalid_token\"" : "Bearer";
         Problem problem = Problem.of(ProblemKind.UNAUTHENTICATED,
                 presentedToken ? "The bearer token is invalid or expired." : "Sign in, or send a bearer token.");
-        tokens.refused(tenant, new BrokerException(ProblemKind.UNAUTHENTICATED, problem.detail()), null, null);
+        decisions.record(TokenDecision.refused(tenant, new BrokerException(ProblemKind.UNAUTHENTICATED, problem.detail()),
+                null, null, null));
         return problem.toResponse().header(HttpHeaders.WWW_AUTHENTICATE, challenge).build();
     }
 
@@ -83,7 +111,7 @@ public class TokenEndpoint {
         try {
             csrfGuard.check(request);
         } catch (BrokerException refused) {
-            tokens.refused(tenant.name(), refused, identity.getPrincipal().getName(), null);
+            decisions.record(TokenDecision.refused(tenant.name(), refused, identity.getPrincipal().getName(), null, null));
             throw refused;
         }
     }

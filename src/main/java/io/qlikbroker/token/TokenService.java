@@ -2,21 +2,19 @@ package io.qlikbroker.token;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.qlikbroker.audit.AuditLog;
 import io.qlikbroker.cache.CachedToken;
 import io.qlikbroker.cache.TokenCache;
 import io.qlikbroker.cache.TokenKey;
 import io.qlikbroker.config.BrokerConfig;
+import io.qlikbroker.domain.QlikToken;
+import io.qlikbroker.domain.TokenDecision;
+import io.qlikbroker.domain.UpstreamTrace;
+import io.qlikbroker.domain.UserLookup;
 import io.qlikbroker.identity.Claims;
 import io.qlikbroker.identity.VerifiedBearerIdentityProvider;
-import io.qlikbroker.metrics.BrokerMetrics;
-import io.qlikbroker.metrics.TokenOutcome;
 import io.qlikbroker.problem.BrokerException;
 import io.qlikbroker.problem.ProblemKind;
 import io.qlikbroker.provisioning.UserProvisioner;
-import io.qlikbroker.qlik.QlikToken;
-import io.qlikbroker.qlik.UpstreamTrace;
-import io.qlikbroker.qlik.UserLookup;
 import io.qlikbroker.ratelimit.PerUserRateLimiter;
 import io.qlikbroker.tenant.QlikTenant;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -24,26 +22,24 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * A verified caller's token from one tenant: allowed for that tenant, mapped to a Qlik user, rate-limited per
- * identity, served from the cache or minted (after provisioning, where on), then counted and audited. Every token
- * decision passes through here once.
+ * identity, served from the cache or minted (after provisioning, where on), and recorded once as a
+ * {@link TokenDecision}.
  */
 @ApplicationScoped
 public class TokenService {
 
     private final PerUserRateLimiter rateLimiter;
     private final TokenCache cache;
-    private final BrokerMetrics metrics;
-    private final AuditLog audit;
-    private final boolean revokeOnLogout;
+    private final DecisionRecorder decisions;
     private final VerifiedBearerIdentityProvider verifiedBearers;
+    private final boolean revokeOnLogout;
 
-    TokenService(PerUserRateLimiter rateLimiter, TokenCache cache, BrokerMetrics metrics, AuditLog audit,
-            BrokerConfig broker, VerifiedBearerIdentityProvider verifiedBearers) {
-        this.verifiedBearers = verifiedBearers;
+    TokenService(PerUserRateLimiter rateLimiter, TokenCache cache, DecisionRecorder decisions,
+            VerifiedBearerIdentityProvider verifiedBearers, BrokerConfig broker) {
         this.rateLimiter = rateLimiter;
         this.cache = cache;
-        this.metrics = metrics;
-        this.audit = audit;
+        this.decisions = decisions;
+        this.verifiedBearers = verifiedBearers;
         this.revokeOnLogout = broker.revokeOnLogout();
     }
 
@@ -55,25 +51,11 @@ public class TokenService {
             return Uni.createFrom().failure(refused);
         }
         UpstreamTrace trace = new UpstreamTrace();
-        Uni<CachedToken> token = cache.get(keyFor(tenant, caller.lookup()),
-                () -> mint(tenant, caller.lookup(), identity, trace));
-        return token
-                .invoke(issued -> {
-                    TokenOutcome outcome = issued.minted() ? TokenOutcome.ISSUED : TokenOutcome.CACHED;
-                    metrics.tokenRequest(tenant.name(), outcome);
-                    audit.decision(tenant.name(), outcome, caller.claim(), caller.lookup(), issued.token(),
-                            !issued.minted(), trace);
-                })
-                .onFailure().invoke(failure -> {
-                    metrics.tokenRequest(tenant.name(), outcomeOf(failure));
-                    audit.decision(tenant.name(), outcomeOf(failure), caller.claim(), caller.lookup(), null, false, trace);
-                });
-    }
-
-    /** A request refused before any identity could be established or used (401, cross-site, no claim). */
-    public void refused(String tenant, BrokerException problem, String identity, UserLookup lookup) {
-        metrics.tokenRequest(tenant, TokenOutcome.of(problem.kind()));
-        audit.decision(tenant, TokenOutcome.of(problem.kind()), identity, lookup, null, false, null);
+        return cache.get(keyFor(tenant, caller.lookup()), () -> mint(tenant, caller.lookup(), identity, trace))
+                .invoke(issued -> decisions.record(TokenDecision.served(tenant.name(), caller.claim(), caller.lookup(),
+                        issued.token(), issued.minted(), trace)))
+                .onFailure().invoke(failure -> decisions.record(
+                        TokenDecision.refused(tenant.name(), failure, caller.claim(), caller.lookup(), trace)));
     }
 
     /** Forgets the caller's token (the app's logout), and revokes it at the tenant when so configured. */
@@ -84,7 +66,7 @@ public class TokenService {
                         : Uni.createFrom().voidItem());
     }
 
-    /** The caller's claim and lookup, within its rate limit; refusals are counted and audited here. */
+    /** The caller's claim and lookup, within its rate limit; a refusal is recorded here. */
     private Caller admit(SecurityIdentity identity, QlikTenant tenant) {
         String claim = null;
         UserLookup lookup = null;
@@ -96,12 +78,13 @@ public class TokenService {
             verifiedBearers.admitted(identity);
             return new Caller(claim, lookup);
         } catch (BrokerException refused) {
-            refused(tenant.name(), refused, claim != null ? claim : identity.getPrincipal().getName(), lookup);
+            decisions.record(TokenDecision.refused(tenant.name(), refused,
+                    claim != null ? claim : identity.getPrincipal().getName(), lookup, null));
             throw refused;
         }
     }
 
-    /** A named tenant with a required claim serves only identities whose claim names it. */
+    /** A tenant with a required claim serves only identities whose claim names it. */
     private static void requireTenantClaim(SecurityIdentity identity, QlikTenant tenant) {
         if (tenant.requiredClaim().isPresent()
                 && !Claims.values(identity, tenant.requiredClaim().get()).contains(tenant.name())) {
@@ -138,10 +121,6 @@ public class TokenService {
     private static TokenKey keyFor(QlikTenant tenant, UserLookup lookup) {
         return new TokenKey(tenant.name(), tenant.settings().clientId(), lookup.field(), lookup.value(),
                 tenant.settings().scope());
-    }
-
-    private static TokenOutcome outcomeOf(Throwable failure) {
-        return failure instanceof BrokerException broker ? TokenOutcome.of(broker.kind()) : TokenOutcome.UPSTREAM_ERROR;
     }
 
     private record Caller(String claim, UserLookup lookup) {

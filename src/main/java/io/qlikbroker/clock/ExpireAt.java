@@ -1,4 +1,4 @@
-package io.qlikbroker.cache;
+package io.qlikbroker.clock;
 
 import java.time.Clock;
 import java.time.Duration;

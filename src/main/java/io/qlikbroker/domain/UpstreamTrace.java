@@ -1,4 +1,4 @@
-package io.qlikbroker.qlik;
+package io.qlikbroker.domain;
 
 import java.time.Duration;
 
@@ -11,7 +11,7 @@ public final class UpstreamTrace {
     private volatile String lastStatus;
     private volatile long totalNanos;
 
-    void attempt(String status, Duration latency) {
+    public void attempt(String status, Duration latency) {
         lastStatus = status;
         totalNanos += latency.toNanos();
     }

@@ -1,4 +1,4 @@
-package io.qlikbroker.qlik;
+package io.qlikbroker.domain;
 
 import java.time.Duration;
 import java.time.Instant;
