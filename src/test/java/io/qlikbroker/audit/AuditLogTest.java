@@ -12,7 +12,10 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import io.qlikbroker.domain.TokenFingerprint;
 import io.qlikbroker.testing.LogCapture;
+import io.qlikbroker.testing.MetricsScrape;
+import io.qlikbroker.testing.Poll;
 import io.qlikbroker.testing.QlikTenantFake;
 import io.qlikbroker.testing.QlikTenantTestBase;
 import io.qlikbroker.testing.TestTokens;
@@ -50,7 +53,7 @@ class AuditLogTest extends QlikTenantTestBase {
 
     @Test
     void refusalsWithoutIdentityAreSummarisedButCountedExactly() {
-        double before = unauthenticatedCount();
+        MetricsScrape before = MetricsScrape.now();
         List<String> summaries;
         long started = System.nanoTime();
         try (LogCapture capture = LogCapture.open()) {
@@ -58,39 +61,25 @@ class AuditLogTest extends QlikTenantTestBase {
                 given().when().post("/access-token").then().statusCode(401);
             }
             // The last burst's count is written by a once-a-second timer: wait for all 50 to be accounted for.
-            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(5).toNanos();
-            do {
-                summaries = auditLines(capture.text()).stream().filter(line -> line.contains("outcome=unauthenticated"))
-                        .toList();
-            } while (countIn(summaries) < 50 && System.nanoTime() < deadline && pause());
+            Poll.until(() -> countIn(unauthenticatedLines(capture)) >= 50, java.time.Duration.ofSeconds(5));
+            summaries = unauthenticatedLines(capture);
         }
         long seconds = java.time.Duration.ofNanos(System.nanoTime() - started).toSeconds();
         assertEquals(50, countIn(summaries), String.join("\n", summaries));
         assertTrue(summaries.size() <= seconds + 2, "at most one line a second, " + seconds + " s: " + summaries);
         summaries.forEach(line -> assertTrue(line.startsWith("token decisions refused without identity"), line));
-        assertEquals(50, unauthenticatedCount() - before, 0.0, "the metric counts each one");
+        assertEquals(50, MetricsScrape.now().since(before, UNAUTHENTICATED), 0.0, "the metric counts each one");
     }
 
     private static long countIn(List<String> summaries) {
         return summaries.stream().mapToLong(line -> Long.parseLong(line.replaceAll(".*count=(\\d+).*", "$1"))).sum();
     }
 
-    private static boolean pause() {
-        try {
-            Thread.sleep(50);
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+    private static List<String> unauthenticatedLines(LogCapture capture) {
+        return auditLines(capture.text()).stream().filter(line -> line.contains("outcome=unauthenticated")).toList();
     }
 
-    private static double unauthenticatedCount() {
-        String metrics = given().when().get("/q/metrics").then().extract().asString();
-        return metrics.lines().filter(line -> line.startsWith(
-                "broker_token_requests_total{outcome=\"unauthenticated\",tenant=\"default\"}"))
-                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
-    }
+    private static final String UNAUTHENTICATED = "broker_token_requests_total{outcome=\"unauthenticated\",tenant=\"default\"}";
 
     private static void assertLine(String line, String... fields) {
         for (String field : fields) {

@@ -9,8 +9,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import io.qlikbroker.session.StrictProfile;
 import io.qlikbroker.testing.LogCapture;
-import io.qlikbroker.testing.ConfigProfile;
 import io.qlikbroker.testing.QlikTenantTestBase;
 import io.qlikbroker.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -18,14 +18,8 @@ import io.quarkus.test.junit.TestProfile;
 
 /** With broker.audit.hash-identities the audit line carries a keyed hash, stable per user, never the identity. */
 @QuarkusTest
-@TestProfile(HashedIdentitiesTest.Hashed.class)
+@TestProfile(StrictProfile.class)
 class HashedIdentitiesTest extends QlikTenantTestBase {
-
-    public static class Hashed extends ConfigProfile {
-        public Hashed() {
-            super("broker.audit.hash-identities", "true", "broker.audit.hash-key", "audit-test-key");
-        }
-    }
 
     @Test
     void logsAStableKeyedHashInsteadOfTheIdentity() {

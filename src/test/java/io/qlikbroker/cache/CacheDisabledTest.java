@@ -5,11 +5,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
-
 import org.junit.jupiter.api.Test;
 
-import io.qlikbroker.testing.QlikTenantFake;
 import io.qlikbroker.testing.ConfigProfile;
+import io.qlikbroker.testing.QlikTenantFake;
 import io.qlikbroker.testing.QlikTenantTestBase;
 import io.qlikbroker.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;

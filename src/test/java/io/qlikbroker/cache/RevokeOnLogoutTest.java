@@ -6,13 +6,12 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.restassured.RestAssured.given;
 
-
 import org.junit.jupiter.api.Test;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
 
+import io.qlikbroker.session.HybridProfile;
 import io.qlikbroker.testing.QlikTenantFake;
-import io.qlikbroker.testing.ConfigProfile;
 import io.qlikbroker.testing.QlikTenantTestBase;
 import io.qlikbroker.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -20,14 +19,8 @@ import io.quarkus.test.junit.TestProfile;
 
 /** With broker.revoke-on-logout, DELETE also revokes the forgotten token at the tenant, token in the body. */
 @QuarkusTest
-@TestProfile(RevokeOnLogoutTest.RevokeOnLogout.class)
+@TestProfile(HybridProfile.class)
 class RevokeOnLogoutTest extends QlikTenantTestBase {
-
-    public static class RevokeOnLogout extends ConfigProfile {
-        public RevokeOnLogout() {
-            super("broker.revoke-on-logout", "true");
-        }
-    }
 
     @Test
     void revokesTheForgottenTokenAtTheTenant() {

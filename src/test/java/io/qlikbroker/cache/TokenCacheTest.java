@@ -12,9 +12,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 import io.qlikbroker.config.BrokerConfig;
-import io.qlikbroker.qlik.QlikToken;
-import io.quarkus.runtime.configuration.DurationConverter;
-import io.smallrye.config.SmallRyeConfigBuilder;
+import io.qlikbroker.domain.QlikToken;
+import io.qlikbroker.testing.Configs;
 import io.smallrye.mutiny.Uni;
 
 /** The cache itself: keys, bounds and expiry, without HTTP in the way. */
@@ -69,7 +68,9 @@ class TokenCacheTest {
 
         // The first caller disconnects while the mint is under way (Quarkus cancels its subscription) ...
         io.smallrye.mutiny.subscription.Cancellable leaving = cache.get(key, slowMint).subscribe()
-                .with(token -> { }, failure -> { });
+                .with(token -> {
+                }, failure -> {
+                });
         java.util.concurrent.CompletableFuture<CachedToken> staying = cache.get(key, slowMint)
                 .subscribeAsCompletionStage();
         leaving.cancel();
@@ -92,16 +93,7 @@ class TokenCacheTest {
                 clock.instant().plus(lifetime)));
     }
 
-    /** The real mapping with its defaults, as the application would see it. */
     private static BrokerConfig config(int maxEntries) {
-        return new SmallRyeConfigBuilder()
-                .withMapping(BrokerConfig.class)
-                // Quarkus' own syntax for durations ("5m"), as in application.properties.
-                .withConverter(Duration.class, 100, new DurationConverter())
-                .withConverter(io.quarkus.runtime.configuration.MemorySize.class, 100,
-                        new io.quarkus.runtime.configuration.MemorySizeConverter())
-                .withDefaultValue("broker.cache.max-entries", String.valueOf(maxEntries))
-                .build()
-                .getConfigMapping(BrokerConfig.class);
+        return Configs.broker("broker.cache.max-entries", String.valueOf(maxEntries));
     }
 }

@@ -31,7 +31,8 @@ import io.qlikbroker.testing.TestTokens;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 
 /**
- * The packaged application (jar, or native executable) in the prod profile, configured only by environment variables and a mounted properties file
+ * The packaged application (jar, or native executable) in the prod profile, configured only by environment variables and a
+ * mounted properties file
  * named by QUARKUS_CONFIG_LOCATIONS that holds the client secret (a Kubernetes Secret mounted as a file), serves a
  * real token request; the secret reaches the tenant and nowhere else: not the console, not /q/health, /q/metrics.
  */

@@ -27,7 +27,7 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import io.qlikbroker.audit.TokenFingerprint;
+import io.qlikbroker.domain.TokenFingerprint;
 import io.qlikbroker.session.HybridProfile;
 import io.qlikbroker.testing.QlikTenantFake;
 import io.qlikbroker.testing.QlikTenantTestBase;
@@ -41,17 +41,11 @@ import io.quarkus.test.junit.TestProfile;
  * cannot get a token with the same session cookie. Leaves a screenshot in target/ for a reviewer.
  */
 @QuarkusTest
-@TestProfile(EmbedPageBrowserTest.DemoPage.class)
+@TestProfile(HybridProfile.class)
 class EmbedPageBrowserTest extends QlikTenantTestBase {
 
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-
-    public static class DemoPage extends HybridProfile {
-        public DemoPage() {
-            put("broker.demo.enabled", "true", "broker.demo.app-id", "demo-app", "broker.demo.object-id", "demo-chart");
-        }
-    }
 
     @TestHTTPResource("/")
     URI broker;
@@ -139,7 +133,8 @@ class EmbedPageBrowserTest extends QlikTenantTestBase {
 
     private static double forbiddenCount() {
         String metrics = given().when().get("/q/metrics").then().extract().asString();
-        Matcher matcher = Pattern.compile("^broker_token_requests_total\\{outcome=\"forbidden\",tenant=\"default\"} (\\S+)$", Pattern.MULTILINE)
+        Matcher matcher = Pattern
+                .compile("^broker_token_requests_total\\{outcome=\"forbidden\",tenant=\"default\"} (\\S+)$", Pattern.MULTILINE)
                 .matcher(metrics);
         return matcher.find() ? Double.parseDouble(matcher.group(1)) : 0;
     }

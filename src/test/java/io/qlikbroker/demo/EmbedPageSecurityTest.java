@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
+import io.qlikbroker.session.HybridProfile;
 import io.qlikbroker.testing.QlikTenantTestBase;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -24,7 +25,7 @@ import io.quarkus.test.junit.TestProfile;
  * tenant.
  */
 @QuarkusTest
-@TestProfile(EmbedPageBrowserTest.DemoPage.class)
+@TestProfile(HybridProfile.class)
 class EmbedPageSecurityTest extends QlikTenantTestBase {
 
     @Test

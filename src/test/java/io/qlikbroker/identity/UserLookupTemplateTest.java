@@ -6,12 +6,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.startsWith;
 
-
 import org.junit.jupiter.api.Test;
 
 import io.qlikbroker.testing.ConfigProfile;
-import io.qlikbroker.testing.QlikTenantTestBase;
 import io.qlikbroker.testing.QlikTenantFake;
+import io.qlikbroker.testing.QlikTenantTestBase;
 import io.qlikbroker.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;

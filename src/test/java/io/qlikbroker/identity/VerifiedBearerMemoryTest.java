@@ -1,10 +1,10 @@
 package io.qlikbroker.identity;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.hamcrest.Matchers.startsWith;
 
 import java.time.Duration;
 
@@ -36,7 +36,8 @@ class VerifiedBearerMemoryTest extends QlikTenantTestBase {
                 .then().statusCode(200).body(startsWith(QlikTenantFake.tokenPrefixFor(user)));
         assertTrue(provider.remembers(bearer));
 
-        String forged = bearer.substring(0, bearer.lastIndexOf('.') + 1) + "AAAA" + bearer.substring(bearer.lastIndexOf('.') + 5);
+        String forged = bearer.substring(0, bearer.lastIndexOf('.') + 1) + "AAAA"
+                + bearer.substring(bearer.lastIndexOf('.') + 5);
         given().auth().oauth2(forged).when().post("/access-token").then().statusCode(401);
         assertFalse(provider.remembers(forged));
     }

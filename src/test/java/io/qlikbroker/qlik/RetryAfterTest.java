@@ -43,6 +43,7 @@ class RetryAfterTest {
 
     @Test
     void theDefaultNeverExceedsASmallerCap() {
-        assertEquals(Duration.ofSeconds(10), new RetryAfter(Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofSeconds(10)).pause(null));
+        assertEquals(Duration.ofSeconds(10),
+                new RetryAfter(Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofSeconds(10)).pause(null));
     }
 }

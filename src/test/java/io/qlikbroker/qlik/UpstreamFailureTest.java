@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 
-import io.qlikbroker.testing.QlikTenantTestBase;
 import io.qlikbroker.testing.QlikTenantFake;
+import io.qlikbroker.testing.QlikTenantTestBase;
 import io.qlikbroker.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
@@ -63,9 +63,9 @@ class UpstreamFailureTest extends QlikTenantTestBase {
 
     @Test
     void rateLimitIs503WithRetryAfterPassedOn() {
-        tenantAnswers(QlikTenantFake.qlikError(429, "HTTP-429", "Too Many Requests").withHeader("Retry-After", "2"));
+        tenantAnswers(QlikTenantFake.qlikError(429, "HTTP-429", "Too Many Requests").withHeader("Retry-After", "1"));
         requestToken().statusCode(503)
-                .header("Retry-After", "2")
+                .header("Retry-After", "1")
                 .body("type", equalTo(PROBLEM + "qlik-rate-limited"));
         awaitRateLimitPause();
     }
@@ -115,13 +115,10 @@ class UpstreamFailureTest extends QlikTenantTestBase {
                 .body("stackTrace", nullValue());
     }
 
-    /** The broker pauses all upstream calls for Retry-After: let the pause lapse before the next test. */
-    static void awaitRateLimitPause() {
-        try {
-            Thread.sleep(2100);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    /** The broker pauses all upstream calls for Retry-After: the pause lapses on the broker's clock. */
+    protected void awaitRateLimitPause() {
+        io.quarkus.arc.Arc.container().instance(io.qlikbroker.testing.TestClock.class).get()
+                .advance(java.time.Duration.ofSeconds(2));
     }
 
     private void tenantAnswers(ResponseDefinitionBuilder response) {

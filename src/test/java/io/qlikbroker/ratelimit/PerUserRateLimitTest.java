@@ -11,24 +11,21 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import io.qlikbroker.session.StrictProfile;
 import io.qlikbroker.testing.QlikTenantFake;
-import io.qlikbroker.testing.ConfigProfile;
 import io.qlikbroker.testing.QlikTenantTestBase;
 import io.qlikbroker.testing.TestClock;
 import io.qlikbroker.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 
-/** Each identity gets its own bucket; cached answers count; the 429 says when to come back; Qlik is not asked. */
+/**
+ * Over HTTP: the 429 is a problem that says when to come back, cached answers count, and Qlik is not asked. The
+ * bucket arithmetic itself is PerUserRateLimiterTest's.
+ */
 @QuarkusTest
-@TestProfile(PerUserRateLimitTest.ThreeAMinute.class)
+@TestProfile(StrictProfile.class)
 class PerUserRateLimitTest extends QlikTenantTestBase {
-
-    public static class ThreeAMinute extends ConfigProfile {
-        public ThreeAMinute() {
-            super("broker.rate-limit.per-user", "3");
-        }
-    }
 
     @Inject
     TestClock clock;

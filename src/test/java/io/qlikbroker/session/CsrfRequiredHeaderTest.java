@@ -16,16 +16,10 @@ import io.quarkus.test.junit.TestProfile;
 
 /** Configured origins replace the default, and a required header must accompany every cookie call. */
 @QuarkusTest
-@TestProfile(CsrfRequiredHeaderTest.AppOriginWithHeader.class)
+@TestProfile(StrictProfile.class)
 class CsrfRequiredHeaderTest extends QlikTenantTestBase {
 
-    static final String APP = "https://app.example.com";
-
-    public static class AppOriginWithHeader extends HybridProfile {
-        public AppOriginWithHeader() {
-            put("broker.allowed-origins", APP, "broker.csrf.require-header", "X-Requested-With");
-        }
-    }
+    static final String APP = StrictProfile.APP_ORIGIN;
 
     @TestHTTPResource("/")
     URI broker;

@@ -9,6 +9,8 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import java.util.List;
@@ -18,27 +20,33 @@ import org.junit.jupiter.api.Test;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 
-import io.qlikbroker.testing.InjectSecondTenant;
-import io.qlikbroker.testing.QlikTenantFake;
 import io.qlikbroker.testing.ConfigProfile;
+import io.qlikbroker.testing.InjectSecondTenant;
+import io.qlikbroker.testing.MetricsScrape;
+import io.qlikbroker.testing.QlikTenantFake;
 import io.qlikbroker.testing.QlikTenantTestBase;
 import io.qlikbroker.testing.SecondTenantFake;
 import io.qlikbroker.testing.TestTokens;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 
 /** Two tenants from one broker: each user gets each tenant's own token, and each secret only reaches its tenant. */
 @QuarkusTest
-@TestProfile(TwoTenantsTest.EuNeedsClaim.class)
-@QuarkusTestResource(value = SecondTenantFake.class, restrictToAnnotatedClass = true)
+@TestProfile(TwoTenantsTest.TenantsNeedClaims.class)
+@WithTestResource(value = SecondTenantFake.class, scope = TestResourceScope.RESTRICTED_TO_CLASS)
 class TwoTenantsTest extends QlikTenantTestBase {
 
-    public static class EuNeedsClaim extends ConfigProfile {
-        public EuNeedsClaim() {
-            super("qlik.tenants.\"eu\".required-claim", "tenants");
+    /** eu needs its name in "tenants"; the default tenant needs "default" in "qlik_tenants". */
+    public static class TenantsNeedClaims extends ConfigProfile {
+        public TenantsNeedClaims() {
+            super("qlik.tenants.\"eu\".required-claim", "tenants", "qlik.required-claim", "qlik_tenants");
         }
     }
+
+    @jakarta.inject.Inject
+    io.qlikbroker.testing.TestClock clock;
 
     @InjectSecondTenant
     WireMockServer eu;
@@ -50,7 +58,8 @@ class TwoTenantsTest extends QlikTenantTestBase {
 
     @Test
     void eachTenantMintsItsOwnTokenWithItsOwnSecret() {
-        String bearer = TestTokens.sign(TestTokens.claims(user).claim("tenants", List.of("eu", "us")));
+        String bearer = TestTokens.sign(TestTokens.claims(user).claim("tenants", List.of("eu", "us"))
+                .claim("qlik_tenants", List.of("default")));
         String euToken = given().auth().oauth2(bearer).when().post("/tenants/eu/access-token")
                 .then().statusCode(200)
                 .body(startsWith(SecondTenantFake.TOKEN_LABEL + QlikTenantFake.tokenPrefixFor(user)))
@@ -75,6 +84,30 @@ class TwoTenantsTest extends QlikTenantTestBase {
     }
 
     @Test
+    void everyDecisionIsCountedUnderItsOwnTenant() {
+        MetricsScrape before = MetricsScrape.now();
+        given().when().post("/tenants/eu/access-token").then().statusCode(401);
+        given().auth().oauth2(TestTokens.bearer(user)).when().post("/tenants/nowhere/access-token").then().statusCode(404);
+        MetricsScrape after = MetricsScrape.now();
+        assertEquals(1, after.since(before, "broker_token_requests_total{outcome=\"unauthenticated\",tenant=\"eu\"}"));
+        assertEquals(1, after.since(before, "broker_token_requests_total{outcome=\"unknown_tenant\",tenant=\"-\"}"));
+        assertFalse(after.contains("tenant=\"nowhere\""), "a tenant name the caller made up is never a label");
+    }
+
+    @Test
+    void theDefaultTenantCanRequireAClaimToo() {
+        String allowed = TestTokens.sign(TestTokens.claims(user).claim("qlik_tenants", List.of("eu", "default")));
+        given().auth().oauth2(allowed).when().post("/access-token")
+                .then().statusCode(200).body(startsWith(QlikTenantFake.tokenPrefixFor(user)));
+        for (String refused : List.of(TestTokens.bearer(user),
+                TestTokens.sign(TestTokens.claims(user).claim("qlik_tenants", List.of("eu"))))) {
+            given().auth().oauth2(refused).when().post("/access-token")
+                    .then().statusCode(403).body("type", is("urn:qlik-token-broker:problem:tenant-not-allowed"));
+        }
+        tenant.verify(1, postRequestedFor(urlPathEqualTo(QlikTenantFake.TOKEN_PATH)));
+    }
+
+    @Test
     void requiredClaimMustNameTheTenant() {
         given().auth().oauth2(TestTokens.bearer(user)).when().post("/tenants/eu/access-token")
                 .then().statusCode(403).body("type", is("urn:qlik-token-broker:problem:tenant-not-allowed"));
@@ -95,9 +128,9 @@ class TwoTenantsTest extends QlikTenantTestBase {
     }
 
     @Test
-    void eachTenantHasItsOwnWellnessCheckAndMetrics() throws InterruptedException {
+    void eachTenantHasItsOwnWellnessCheckAndMetrics() {
         eu.stubFor(get(urlPathEqualTo(QlikTenantFake.METADATA_PATH)).atPriority(1).willReturn(aResponse().withStatus(503)));
-        Thread.sleep(5200);
+        clock.advance(java.time.Duration.ofSeconds(6));
         given().when().get("/q/health/well").then().statusCode(503)
                 .body("checks.find { it.name == 'qlik-tenant-eu' }.status", is("DOWN"))
                 .body("checks.find { it.name == 'qlik-tenant' }.status", is("UP"));

@@ -1,10 +1,6 @@
 package io.qlikbroker.testing;
 
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 import jakarta.inject.Singleton;
 
@@ -14,26 +10,14 @@ import jakarta.inject.Singleton;
  * must never see time run backwards between tests.
  */
 @Singleton
-public class TestClock extends Clock {
+public class TestClock extends ManualClock {
 
-    private volatile Duration offset = Duration.ZERO;
-
-    public void advance(Duration duration) {
-        offset = offset.plus(duration);
+    public TestClock() {
+        super(null);
     }
 
     @Override
-    public Instant instant() {
-        return Instant.now().plus(offset);
-    }
-
-    @Override
-    public ZoneId getZone() {
-        return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-        return this;
+    protected Instant base() {
+        return Instant.now();
     }
 }

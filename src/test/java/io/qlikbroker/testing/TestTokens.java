@@ -60,7 +60,8 @@ public final class TestTokens {
      */
     public static String signPayload(String payloadJson) {
         try (InputStream in = TestTokens.class.getClassLoader().getResourceAsStream("privateKey.jwk")) {
-            RsaJsonWebKey key = (RsaJsonWebKey) JsonWebKey.Factory.newJwk(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            RsaJsonWebKey key = (RsaJsonWebKey) JsonWebKey.Factory
+                    .newJwk(new String(in.readAllBytes(), StandardCharsets.UTF_8));
             JsonWebSignature jws = new JsonWebSignature();
             jws.setPayload(payloadJson);
             jws.setKey(key.getPrivateKey());

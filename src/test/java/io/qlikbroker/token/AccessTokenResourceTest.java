@@ -17,8 +17,8 @@ import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
 
-import io.qlikbroker.testing.QlikTenantTestBase;
 import io.qlikbroker.testing.QlikTenantFake;
+import io.qlikbroker.testing.QlikTenantTestBase;
 import io.qlikbroker.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;

@@ -53,7 +53,8 @@ class HostileCredentialsTest extends QlikTenantTestBase {
         hostile.put("not yet valid", TestTokens.sign(TestTokens.claims(user).claim("nbf", now + 3600)));
         hostile.put("wrong issuer", TestTokens.sign(TestTokens.claims(user).issuer("https://evil.example.com")));
         hostile.put("wrong audience", TestTokens.sign(TestTokens.claims(user).audience("https://other.example.com")));
-        hostile.put("unknown kid", TestTokens.signWith(claims, TestTokens.unknownPrivateKey(), AlgorithmIdentifiers.RSA_USING_SHA256, "unknown"));
+        hostile.put("unknown kid",
+                TestTokens.signWith(claims, TestTokens.unknownPrivateKey(), AlgorithmIdentifiers.RSA_USING_SHA256, "unknown"));
         hostile.put("alg none", TestTokens.signWith(claims, null, AlgorithmIdentifiers.NONE, "1"));
         hostile.put("HS256 keyed with the public key", TestTokens.signWith(claims,
                 new HmacKey(TestTokens.providerPublicKey().getEncoded()), AlgorithmIdentifiers.HMAC_SHA256, "1"));
