@@ -20,7 +20,9 @@ trap 'for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done' EXIT
 rm -f "$work/one-user-tokens.txt"
 node bench/fake-upstream.mjs "$fake_port" 5 "$work/one-user-tokens.txt" "$count" one > "$work/fake.log" 2>&1 &
 pids+=($!)
-for _ in $(seq 600); do [ "$(wc -l < "$work/one-user-tokens.txt" 2>/dev/null || echo 0)" -ge "$count" ] && break; sleep 0.1; done
+# Signing 10,000 tokens takes the fake a while on a busy machine; it writes the file whole when done.
+for _ in $(seq 3000); do [ -s "$work/one-user-tokens.txt" ] && break; sleep 0.1; done
+[ -s "$work/one-user-tokens.txt" ] || { echo "bench: the fake identity provider wrote no tokens" >&2; exit 1; }
 
 rss() { awk '/VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$1/status"; }
 
