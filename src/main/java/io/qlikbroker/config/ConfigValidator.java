@@ -2,6 +2,7 @@ package io.qlikbroker.config;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -15,6 +16,8 @@ import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 
+import io.qlikbroker.credentials.ClientCredential;
+import io.qlikbroker.credentials.CredentialException;
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.runtime.configuration.ConfigurationException;
@@ -108,12 +111,13 @@ public class ConfigValidator {
 
     /** Every problem found, so that an operator fixes them all in one round. */
     public static List<String> problems(QlikConfig qlik, boolean allowPlainHttp) {
-        List<String> problems = tenantProblems(qlik, "qlik.", allowPlainHttp);
+        List<String> problems = tenantProblems(qlik, TenantSettings.propertyPrefix(TenantSettings.DEFAULT_TENANT),
+                allowPlainHttp);
         qlik.tenants().forEach((name, tenant) -> {
             if (!TENANT_NAME.matcher(name).matches()) {
                 problems.add("qlik.tenants: tenant names must be lower-case letters and digits, and not 'default'");
             } else {
-                problems.addAll(tenantProblems(tenant, "qlik.tenants.\"" + name + "\".", allowPlainHttp));
+                problems.addAll(tenantProblems(tenant, TenantSettings.propertyPrefix(name), allowPlainHttp));
             }
         });
         return problems;
@@ -126,7 +130,7 @@ public class ConfigValidator {
             problems.add(prefix + "tenant-url " + urlProblem);
         }
         requireText(problems, prefix + "client-id", tenant.clientId());
-        requireText(problems, prefix + "client-secret", tenant.clientSecret());
+        credentialProblem(prefix, ClientSettings.impersonation(tenant), tenant).ifPresent(problems::add);
         requireText(problems, prefix + "scope", tenant.scope());
         requireText(problems, prefix + "user-lookup.claim", tenant.userLookup().claim());
         if (!LOOKUP_FIELDS.contains(tenant.userLookup().field())) {
@@ -140,16 +144,34 @@ public class ConfigValidator {
         }
         TenantSettings.Provisioning provisioning = tenant.provisioning();
         if (provisioning.enabled()) {
-            if (provisioning.clientId().filter(id -> !id.isBlank()).isEmpty()
-                    || provisioning.clientSecret().filter(secret -> !secret.isBlank()).isEmpty()) {
-                problems.add(prefix + "provisioning.client-id and " + prefix + "provisioning.client-secret must be set "
-                        + "when " + prefix + "provisioning.enabled is true");
+            boolean noCredential = provisioning.clientSecret().isEmpty() && provisioning.clientSecretFile().isEmpty()
+                    && provisioning.privateKeyFile().isEmpty();
+            if (provisioning.clientId().filter(id -> !id.isBlank()).isEmpty() || noCredential) {
+                problems.add(prefix + "provisioning.client-id and " + prefix + "provisioning.client-secret (or its file, "
+                        + "or a private key) must be set when " + prefix + "provisioning.enabled is true");
             } else if (provisioning.clientId().get().equals(tenant.clientId())) {
                 // Qlik's guidance: the impersonation client must never hold admin scopes.
                 problems.add(prefix + "provisioning.client-id must be a separate client, not the impersonation client");
+            } else {
+                credentialProblem(prefix + "provisioning.", ClientSettings.provisioning(provisioning), tenant)
+                        .ifPresent(problems::add);
             }
         }
         return problems;
+    }
+
+    /**
+     * Builds the client's credential as the broker will: a missing, unreadable, malformed or too weak key or secret
+     * file, or a secret set beside a key, is refused here, at start-up, by the same code that would fail later.
+     */
+    private static Optional<String> credentialProblem(String prefix, ClientCredential.Settings client,
+            TenantSettings tenant) {
+        try {
+            ClientCredential.of(prefix, client, ClientSettings.tokenEndpoint(tenant), Clock.systemUTC());
+            return Optional.empty();
+        } catch (CredentialException e) {
+            return Optional.of(e.getMessage());
+        }
     }
 
     private static String tenantUrlProblem(String value, boolean allowPlainHttp) {

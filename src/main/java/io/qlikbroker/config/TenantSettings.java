@@ -11,14 +11,38 @@ import io.smallrye.config.WithDefault;
  */
 public interface TenantSettings {
 
+    /** The name of the unnamed tenant ({@code qlik.*}) in routes' labels, cache keys and audit lines. */
+    String DEFAULT_TENANT = "default";
+
+    /** How a tenant's properties are named: {@code qlik.} for the default, {@code qlik.tenants."<name>".} else. */
+    static String propertyPrefix(String tenant) {
+        return DEFAULT_TENANT.equals(tenant) ? "qlik." : "qlik.tenants.\"" + tenant + "\".";
+    }
+
     /** Base URL of the tenant, e.g. {@code https://acme.eu.qlikcloud.com}. Must be https outside dev and test. */
     String tenantUrl();
 
     /** Id of the tenant's OAuth client that holds the user-impersonation grant. Public: qlik-embed sends it too. */
     String clientId();
 
+    /** {@code client-secret} (the default) or {@code private-key-jwt}: how the client proves itself to the tenant. */
+    @WithDefault("client-secret")
+    String clientAuth();
+
     /** Secret of that client. Sent only in the body of {@code POST /oauth/token}; never logged. */
-    String clientSecret();
+    Optional<String> clientSecret();
+
+    /** A file holding the secret instead (a mounted Kubernetes Secret), re-read when it changes. */
+    Optional<String> clientSecretFile();
+
+    /**
+     * With {@code private-key-jwt}: a PEM file of PKCS#8 private keys (RSA of at least 2048 bits, or EC P-384), re-read
+     * when it changes. The first key signs; every key in it is published at {@code /.well-known/jwks.json}.
+     */
+    Optional<String> privateKeyFile();
+
+    /** The {@code kid} the first key is registered under at Qlik; its RFC 7638 thumbprint when unset. */
+    Optional<String> keyId();
 
     /** Space-separated scopes requested for every token; Qlik only lets it narrow what the client was granted. */
     @WithDefault("user_default")
@@ -51,6 +75,16 @@ public interface TenantSettings {
         Optional<String> clientId();
 
         Optional<String> clientSecret();
+
+        /** {@code client-secret} (the default) or {@code private-key-jwt}, as for the impersonation client. */
+        @WithDefault("client-secret")
+        String clientAuth();
+
+        Optional<String> clientSecretFile();
+
+        Optional<String> privateKeyFile();
+
+        Optional<String> keyId();
 
         @WithDefault("admin.users")
         String scope();

@@ -50,7 +50,7 @@ public class SimulatedQlikTenant {
             return error(400, "OAUTH-1", "invalid_request", "Unsupported grant type");
         }
         if (!config.clientId().equals(body.path("client_id").asText())
-                || !config.clientSecret().equals(body.path("client_secret").asText())) {
+                || !config.clientSecret().orElse("").equals(body.path("client_secret").asText())) {
             return error(401, "OAUTH-14", "invalid_client", "Client authentication failed");
         }
         String subject = body.path("user_lookup").path("value").asText();

@@ -28,7 +28,12 @@ public class TenantWellnessCheck implements AsyncHealthCheck {
         String name = QlikTenant.DEFAULT.equals(tenant.name()) ? NAME_PREFIX : NAME_PREFIX + "-" + tenant.name();
         String url = tenant.settings().tenantUrl();
         this.memoized = Uni.createFrom().deferred(() -> tenant.connection().probe().check(PROBE_TIMEOUT))
-                .map(ignored -> HealthCheckResponse.named(name).up().withData("tenant", url).build())
+                .map(ignored -> credentialProblem(tenant)
+                        // The tenant answers, but the broker could not read a rotated credential file: it still
+                        // uses the last good one, and an operator has to look.
+                        .map(problem -> HealthCheckResponse.named(name).down().withData("tenant", url)
+                                .withData("reason", problem).build())
+                        .orElseGet(() -> HealthCheckResponse.named(name).up().withData("tenant", url).build()))
                 .onFailure().recoverWithItem(failure -> HealthCheckResponse.named(name).down()
                         .withData("tenant", url)
                         .withData("reason", failure.getClass().getSimpleName())
@@ -36,6 +41,11 @@ public class TenantWellnessCheck implements AsyncHealthCheck {
                 .invoke(() -> reuseUntil = clock.instant().plus(RESULT_REUSE))
                 // On the injected clock, so that a test moves past the reuse instead of waiting for it.
                 .memoize().until(() -> !clock.instant().isBefore(reuseUntil));
+    }
+
+    private static java.util.Optional<String> credentialProblem(QlikTenant tenant) {
+        return tenant.connection().credentials().stream().map(credential -> credential.problem())
+                .flatMap(java.util.Optional::stream).findFirst();
     }
 
     @Override

@@ -16,6 +16,7 @@ import com.fasterxml.jackson.core.JacksonException;
 
 import io.qlikbroker.config.BrokerConfig;
 import io.qlikbroker.config.TenantSettings;
+import io.qlikbroker.credentials.ClientCredential;
 import io.qlikbroker.domain.QlikToken;
 import io.qlikbroker.domain.UpstreamTrace;
 import io.qlikbroker.domain.UserLookup;
@@ -42,14 +43,16 @@ public class ImpersonationClient {
     private final String breakerName;
     private final QlikOAuthApi api;
     private final TenantSettings config;
+    private final ClientCredential credential;
     private final Clock clock;
     private final RateLimitGate rateLimitGate;
     private final BrokerMetrics metrics;
     private final Duration circuitDelay;
     private final TypedGuard<Uni<QlikTokenResponse>> guard;
 
-    ImpersonationClient(String tenant, QlikOAuthApi api, TenantSettings config, BrokerConfig broker, Clock clock,
-            BrokerMetrics metrics, RetryAfter retryAfter) {
+    ImpersonationClient(String tenant, QlikOAuthApi api, TenantSettings config, ClientCredential credential,
+            BrokerConfig broker, Clock clock, BrokerMetrics metrics, RetryAfter retryAfter) {
+        this.credential = credential;
         this.tenant = tenant;
         this.breakerName = CIRCUIT_BREAKER + tenant;
         this.api = api;
@@ -73,16 +76,25 @@ public class ImpersonationClient {
                 .build();
     }
 
-    /** The user's token, recording each attempt in {@code trace} for the audit line. */
+    /**
+     * The user's token, recording each attempt in {@code trace} for the audit line. When Qlik refuses the client
+     * and its credential file changed meanwhile (a rotation under way), the call is made once more with the new one.
+     */
     public Uni<QlikToken> impersonate(UserLookup lookup, UpstreamTrace trace) {
-        ImpersonationTokenRequest request = ImpersonationTokenRequest.of(
-                config.clientId(), config.clientSecret(), lookup, config.scope());
+        long version = credential.version();
+        return call(lookup, trace)
+                .onFailure(failure -> failure instanceof BrokerException broker
+                        && broker.kind() == ProblemKind.QLIK_CLIENT_REJECTED && credential.version() != version)
+                .recoverWithUni(() -> call(lookup, trace));
+    }
+
+    private Uni<QlikToken> call(UserLookup lookup, UpstreamTrace trace) {
         return Uni.createFrom().voidItem()
                 .invoke(rateLimitGate::checkOpen)
                 .chain(() -> {
                     // One budget for the whole call, retry included: each attempt gets what is left of qlik.timeout.
                     long deadline = System.nanoTime() + config.timeout().toNanos();
-                    return guard.get(() -> attempt(request, trace, deadline));
+                    return guard.get(() -> attempt(lookup, trace, deadline));
                 })
                 .map(response -> response.toToken(clock.instant()))
                 .onFailure(failure -> !(failure instanceof BrokerException)).transform(this::translate);
@@ -90,7 +102,7 @@ public class ImpersonationClient {
 
     /** Revokes a token at the tenant; failures are logged, never surfaced (the token is forgotten either way). */
     public Uni<Void> revoke(QlikToken token) {
-        return api.revoke(RevokeRequest.accessToken(token.accessToken(), config.clientId(), config.clientSecret()))
+        return api.revoke(RevokeRequest.accessToken(token.accessToken(), config.clientId(), credential.proof()))
                 .ifNoItem().after(config.timeout()).fail()
                 .invoke(response -> response.close())
                 .replaceWithVoid()
@@ -109,11 +121,14 @@ public class ImpersonationClient {
      * not made: it fails as {@link BudgetSpent}, which neither the retry nor the circuit breaker counts against
      * the tenant (the time went to the earlier attempt and the retry delay, not to this one).
      */
-    private Uni<QlikTokenResponse> attempt(ImpersonationTokenRequest request, UpstreamTrace trace, long deadline) {
+    private Uni<QlikTokenResponse> attempt(UserLookup lookup, UpstreamTrace trace, long deadline) {
         long left = deadline - System.nanoTime();
         if (left <= 0) {
             return Uni.createFrom().failure(new BudgetSpent());
         }
+        // A proof per attempt: an assertion's jti is never sent twice, a retry included.
+        ImpersonationTokenRequest request = ImpersonationTokenRequest.of(config.clientId(), credential.proof(), lookup,
+                config.scope());
         long start = System.nanoTime();
         return api.token(request)
                 .ifNoItem().after(Duration.ofNanos(left)).failWith(TimeoutException::new)

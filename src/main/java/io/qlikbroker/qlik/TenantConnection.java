@@ -2,11 +2,16 @@ package io.qlikbroker.qlik;
 
 import java.net.URI;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 
 import org.jboss.resteasy.reactive.client.api.QuarkusRestClientProperties;
 
 import io.qlikbroker.config.BrokerConfig;
+import io.qlikbroker.config.ClientSettings;
 import io.qlikbroker.config.TenantSettings;
+import io.qlikbroker.credentials.ClientCredential;
 import io.qlikbroker.metrics.BrokerMetrics;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 
@@ -14,7 +19,8 @@ import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
  * The declarative clients of one tenant, at its own base URL, and the wrappers that own their failures. Each tenant's
  * secret only ever travels to that tenant's URL.
  */
-public record TenantConnection(ImpersonationClient impersonation, UsersClient users, TenantProbe probe) {
+public record TenantConnection(ImpersonationClient impersonation, UsersClient users, TenantProbe probe,
+        List<ClientCredential> credentials) {
 
     /**
      * Connections to one tenant. Clients built in code do not get quarkus.rest-client.connection-pool-size: without
@@ -30,8 +36,20 @@ public record TenantConnection(ImpersonationClient impersonation, UsersClient us
         QlikOAuthApi oauth = client(base).build(QlikOAuthApi.class);
         QlikUsersApi users = client(base).build(QlikUsersApi.class);
         RetryAfter retryAfter = new RetryAfter(clock, broker.rateLimit().maxPause());
-        return new TenantConnection(new ImpersonationClient(tenant, oauth, settings, broker, clock, metrics, retryAfter),
-                new UsersClient(oauth, users, settings, clock, retryAfter), new TenantProbe(oauth));
+        String prefix = TenantSettings.propertyPrefix(tenant);
+        String endpoint = ClientSettings.tokenEndpoint(settings);
+        ClientCredential impersonation = ClientCredential.of(prefix, ClientSettings.impersonation(settings), endpoint,
+                clock);
+        Optional<ClientCredential> admin = settings.provisioning().enabled()
+                ? Optional.of(ClientCredential.of(prefix + "provisioning.",
+                        ClientSettings.provisioning(settings.provisioning()), endpoint, clock))
+                : Optional.empty();
+        List<ClientCredential> credentials = new ArrayList<>(List.of(impersonation));
+        admin.ifPresent(credentials::add);
+        return new TenantConnection(
+                new ImpersonationClient(tenant, oauth, settings, impersonation, broker, clock, metrics, retryAfter),
+                new UsersClient(oauth, users, settings, admin, clock, retryAfter), new TenantProbe(oauth),
+                List.copyOf(credentials));
     }
 
     /**

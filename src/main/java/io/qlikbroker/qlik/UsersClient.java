@@ -6,6 +6,7 @@ import java.util.Optional;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 
 import io.qlikbroker.config.TenantSettings;
+import io.qlikbroker.credentials.ClientCredential;
 import io.qlikbroker.domain.QlikToken;
 import io.qlikbroker.problem.BrokerException;
 import io.smallrye.mutiny.Uni;
@@ -20,10 +21,14 @@ public class UsersClient {
     private final QlikOAuthApi oauth;
     private final QlikUsersApi users;
     private final TenantSettings config;
+    /** The provisioning client's credential; absent when provisioning is off. */
+    private final Optional<ClientCredential> adminCredential;
     private final Clock clock;
     private final RetryAfter retryAfter;
 
-    UsersClient(QlikOAuthApi oauth, QlikUsersApi users, TenantSettings config, Clock clock, RetryAfter retryAfter) {
+    UsersClient(QlikOAuthApi oauth, QlikUsersApi users, TenantSettings config, Optional<ClientCredential> adminCredential,
+            Clock clock, RetryAfter retryAfter) {
+        this.adminCredential = adminCredential;
         this.oauth = oauth;
         this.users = users;
         this.config = config;
@@ -33,8 +38,8 @@ public class UsersClient {
 
     public Uni<QlikToken> adminToken() {
         TenantSettings.Provisioning provisioning = config.provisioning();
-        return guarded(oauth.clientCredentials(ClientCredentialsRequest.of(provisioning.clientId().orElseThrow(),
-                provisioning.clientSecret().orElseThrow(), provisioning.scope())))
+        return guarded(Uni.createFrom().deferred(() -> oauth.clientCredentials(ClientCredentialsRequest.of(
+                provisioning.clientId().orElseThrow(), adminCredential.orElseThrow().proof(), provisioning.scope()))))
                 .map(response -> response.toToken(clock.instant()));
     }
 

@@ -14,5 +14,5 @@ import io.qlikbroker.qlik.TenantConnection;
 public record QlikTenant(String name, TenantSettings settings, Optional<String> requiredClaim,
         TenantConnection connection, UserLookupMapper userLookupMapper, UserProvisioner provisioner) {
 
-    public static final String DEFAULT = "default";
+    public static final String DEFAULT = TenantSettings.DEFAULT_TENANT;
 }

@@ -87,8 +87,9 @@ class ConfigValidatorTest {
     @Test
     void provisioningNeedsItsOwnSeparateClient() {
         Config base = (Config) config("https://t.qlikcloud.com", "subject", "{claim}");
-        assertEquals(List.of("qlik.provisioning.client-id and qlik.provisioning.client-secret must be set when "
-                + "qlik.provisioning.enabled is true"), ConfigValidator.problems(withProvisioning(base, null), false));
+        assertEquals(List.of("qlik.provisioning.client-id and qlik.provisioning.client-secret (or its file, or a private key) "
+                + "must be set when qlik.provisioning.enabled is true"),
+                ConfigValidator.problems(withProvisioning(base, null), false));
         assertEquals(List.of("qlik.provisioning.client-id must be a separate client, not the impersonation client"),
                 ConfigValidator.problems(withProvisioning(base, "client"), false));
         assertEquals(List.of(), ConfigValidator.problems(withProvisioning(base, "admin-client"), false));
@@ -104,7 +105,7 @@ class ConfigValidatorTest {
     }
 
     private static Config withProvisioning(Config base, String clientId) {
-        return new Config(base.tenantUrl(), base.clientId(), base.clientSecret(), base.scope(), base.field(),
+        return new Config(base.tenantUrl(), base.clientId(), base.secret(), base.scope(), base.field(),
                 base.claim(), base.template(), base.timeout(), provisioningOf(true, clientId));
     }
 
@@ -149,6 +150,26 @@ class ConfigValidatorTest {
             public boolean requireVerifiedEmail() {
                 return true;
             }
+
+            @Override
+            public String clientAuth() {
+                return "client-secret";
+            }
+
+            @Override
+            public java.util.Optional<String> clientSecretFile() {
+                return java.util.Optional.empty();
+            }
+
+            @Override
+            public java.util.Optional<String> privateKeyFile() {
+                return java.util.Optional.empty();
+            }
+
+            @Override
+            public java.util.Optional<String> keyId() {
+                return java.util.Optional.empty();
+            }
         };
     }
 
@@ -156,7 +177,7 @@ class ConfigValidatorTest {
         return new Config(url, "client", SECRET, "user_default", field, "sub", template, Duration.ofSeconds(5));
     }
 
-    private record Config(String tenantUrl, String clientId, String clientSecret, String scope, String field,
+    private record Config(String tenantUrl, String clientId, String secret, String scope, String field,
             String claim, String template, Duration timeout, Provisioning provisioning) implements QlikConfig {
 
         Config(String tenantUrl, String clientId, String clientSecret, String scope, String field, String claim,
@@ -171,6 +192,31 @@ class ConfigValidatorTest {
 
         @Override
         public java.util.Optional<String> requiredClaim() {
+            return java.util.Optional.empty();
+        }
+
+        @Override
+        public String clientAuth() {
+            return "client-secret";
+        }
+
+        @Override
+        public java.util.Optional<String> clientSecret() {
+            return java.util.Optional.ofNullable(secret);
+        }
+
+        @Override
+        public java.util.Optional<String> clientSecretFile() {
+            return java.util.Optional.empty();
+        }
+
+        @Override
+        public java.util.Optional<String> privateKeyFile() {
+            return java.util.Optional.empty();
+        }
+
+        @Override
+        public java.util.Optional<String> keyId() {
             return java.util.Optional.empty();
         }
 

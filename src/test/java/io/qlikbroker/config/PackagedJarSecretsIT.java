@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 
+import io.qlikbroker.testing.KeyedTenantFake;
 import io.qlikbroker.testing.PackagedApplication;
 import io.qlikbroker.testing.QlikTenantFake;
 import io.qlikbroker.testing.SecondTenantFake;
@@ -44,6 +45,7 @@ class PackagedJarSecretsIT {
     private static OidcWiremockTestResource identityProvider;
     private static QlikTenantFake tenantFake;
     private static SecondTenantFake euFake;
+    private static KeyedTenantFake keyedFake;
     private static WireMockServer tenant;
     private static Process broker;
     private static Path output;
@@ -58,6 +60,8 @@ class PackagedJarSecretsIT {
         tenant = tenantFake.server();
         euFake = new SecondTenantFake();
         String euUrl = euFake.start().get("qlik.tenants.\"eu\".tenant-url");
+        keyedFake = new KeyedTenantFake();
+        Map<String, String> keyed = keyedFake.start();
 
         Path secrets = Files.createTempFile("qlik-secret", ".properties");
         Files.writeString(secrets, "qlik.client-secret=" + SECRET + "\n");
@@ -81,6 +85,8 @@ class PackagedJarSecretsIT {
                 "QLIK_TENANTS__EU__TENANT_URL", euUrl,
                 "QLIK_TENANTS__EU__CLIENT_ID", SecondTenantFake.CLIENT_ID,
                 "QLIK_TENANTS__EU__CLIENT_SECRET", SecondTenantFake.CLIENT_SECRET));
+        // Tenants whose clients prove themselves with a signed assertion, and with a secret read from a file.
+        keyed.forEach((property, value) -> builder.environment().put(environmentName(property), value));
         broker = builder.start();
         for (int i = 0; i < 100 && !ready(); i++) {
             Thread.sleep(200);
@@ -96,7 +102,28 @@ class PackagedJarSecretsIT {
         }
         tenantFake.stop();
         euFake.stop();
+        keyedFake.stop();
         identityProvider.stop();
+    }
+
+    @Test
+    void privateKeyJwtAndASecretFileWorkInThePackagedApplication() throws Exception {
+        String bearer = TestTokens.signPayload("{" + TestTokens.validClaimsJson() + ", \"sub\": \"keyed-user\"}");
+        HttpResponse<String> keyed = postToken("/tenants/" + KeyedTenantFake.KEYED + "/access-token", bearer);
+        assertEquals(200, keyed.statusCode(), keyed.body());
+        assertEquals(1, keyedFake.verifier().distinctJtis(), "one assertion, checked as Qlik checks it");
+        assertEquals(0, keyedFake.verifier().refusals());
+        HttpResponse<String> filed = postToken("/tenants/" + KeyedTenantFake.FILED + "/access-token", bearer);
+        assertEquals(200, filed.statusCode(), filed.body());
+        HttpResponse<String> jwks = HTTP.send(HttpRequest.newBuilder(base.resolve("/.well-known/jwks.json")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertTrue(jwks.body().contains(KeyedTenantFake.thumbprint(keyedFake.firstKey())), jwks.body());
+        assertFalse(Files.readString(output).contains(KeyedTenantFake.FIRST_SECRET), "the secret file's value is never logged");
+    }
+
+    /** qlik.tenants."keyed".client-id → QLIK_TENANTS__KEYED__CLIENT_ID, as Kubernetes would pass it. */
+    private static String environmentName(String property) {
+        return property.replace("\"", "_").replaceAll("[^A-Za-z0-9_]", "_").toUpperCase(java.util.Locale.ROOT);
     }
 
     @Test

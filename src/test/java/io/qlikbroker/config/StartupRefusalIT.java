@@ -27,7 +27,7 @@ class StartupRefusalIT {
                 "QUARKUS_OIDC_CLIENT_ID", "app"));
         assertNotEquals(0, result.exitCode());
         assertTrue(result.output().contains("qlik.tenant-url"), result.output());
-        assertTrue(result.output().contains("qlik.client-secret"), result.output());
+        assertTrue(result.output().contains("qlik.client-id"), result.output());
         assertFalse(result.output().contains("\tat "), "no stack trace:\n" + result.output());
     }
 
@@ -62,6 +62,19 @@ class StartupRefusalIT {
         String lastLine = result.output().strip().lines().reduce((first, second) -> second).orElse("");
         assertTrue(lastLine.contains("Invalid configuration: quarkus.oidc.token.audience must be set"), result.output());
         assertFalse(result.output().contains(SECRET));
+    }
+
+    @Test
+    void aMissingPrivateKeyFileIsNamed() throws Exception {
+        Result result = start(Map.of("QUARKUS_OIDC_AUTH_SERVER_URL", "http://127.0.0.1:9/realms/x",
+                "QUARKUS_OIDC_CLIENT_ID", "app", "QUARKUS_OIDC_TOKEN_AUDIENCE", "https://api.example.com",
+                "QLIK_TENANT_URL", "https://tenant.example.com",
+                "QLIK_CLIENT_ID", "client",
+                "QLIK_CLIENT_AUTH", "private-key-jwt",
+                "QLIK_PRIVATE_KEY_FILE", "/nonexistent/qlik-key.pem"));
+        assertNotEquals(0, result.exitCode());
+        String lastLine = result.output().strip().lines().reduce((first, second) -> second).orElse("");
+        assertTrue(lastLine.contains("Invalid configuration: qlik.private-key-file cannot be read"), result.output());
     }
 
     private record Result(int exitCode, String output) {

@@ -2,6 +2,7 @@ package io.qlikbroker.testing;
 
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,13 +22,18 @@ class ImpersonationTokenTransformer implements ResponseDefinitionTransformerV2 {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final AtomicLong sequence = new AtomicLong();
-    private final String clientId;
-    private final String clientSecret;
+    private final Predicate<JsonNode> clientAuthenticates;
     private final String tokenLabel;
 
+    /** A tenant whose one client authenticates with {@code clientSecret}. */
     ImpersonationTokenTransformer(String clientId, String clientSecret, String tokenLabel) {
-        this.clientId = clientId;
-        this.clientSecret = clientSecret;
+        this(body -> clientId.equals(body.path("client_id").asText())
+                && clientSecret.equals(body.path("client_secret").asText()), tokenLabel);
+    }
+
+    /** A tenant that decides with {@code clientAuthenticates} whether a request's client proved itself. */
+    ImpersonationTokenTransformer(Predicate<JsonNode> clientAuthenticates, String tokenLabel) {
+        this.clientAuthenticates = clientAuthenticates;
         this.tokenLabel = tokenLabel;
     }
 
@@ -43,8 +49,7 @@ class ImpersonationTokenTransformer implements ResponseDefinitionTransformerV2 {
                 || !body.path("user_lookup").path("value").isTextual()) {
             return error(400, "OAUTH-1", "invalid_request");
         }
-        if (!clientId.equals(body.path("client_id").asText())
-                || !clientSecret.equals(body.path("client_secret").asText())) {
+        if (!clientAuthenticates.test(body)) {
             return error(401, "OAUTH-14", "invalid_client");
         }
         String token = tokenLabel + QlikTenantFake.tokenPrefixFor(body.path("user_lookup").path("value").asText())

@@ -17,8 +17,13 @@ public final class ParallelRequests {
 
     /** POSTs /access-token once per bearer token, all in flight together; answers in the same order. */
     public static List<HttpResponse<String>> postAccessTokens(URI broker, List<String> bearers) {
+        return post(broker, "/access-token", bearers);
+    }
+
+    /** POSTs {@code path} once per bearer token, all in flight together; answers in the same order. */
+    public static List<HttpResponse<String>> post(URI broker, String path, List<String> bearers) {
         List<CompletableFuture<HttpResponse<String>>> pending = bearers.stream()
-                .map(bearer -> HttpRequest.newBuilder(broker.resolve("/access-token"))
+                .map(bearer -> HttpRequest.newBuilder(broker.resolve(path))
                         .header("Authorization", "Bearer " + bearer)
                         .POST(HttpRequest.BodyPublishers.noBody()).build())
                 .map(request -> CLIENT.sendAsync(request, HttpResponse.BodyHandlers.ofString()))
