@@ -7,15 +7,13 @@
 # is lifted so that every token is admitted and remembered: the worst case for the memory.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/lib.sh
 
 runner=${1:-$(ls target/*-runner 2>/dev/null | head -n 1 || true)}
 count=${BENCH_TOKENS:-10000}
 work=target/bench
 mkdir -p "$work"
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 fake_port=$(free_port)
-pids=()
-trap 'for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done' EXIT
 
 rm -f "$work/one-user-tokens.txt"
 node bench/fake-upstream.mjs "$fake_port" 5 "$work/one-user-tokens.txt" "$count" one > "$work/fake.log" 2>&1 &

@@ -6,6 +6,7 @@
 #   bench/burst.sh [path/to/native-runner]     (env: BURST_USERS=200 BURST_LATENCY_MS=50 BURST_TIMEOUT=1s)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/lib.sh
 
 runner=${1:-$(ls target/*-runner 2>/dev/null | head -n 1 || true)}
 users=${BURST_USERS:-200}
@@ -13,9 +14,6 @@ latency=${BURST_LATENCY_MS:-50}
 timeout=${BURST_TIMEOUT:-1s}
 work=target/bench/burst
 mkdir -p "$work"
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
-pids=()
-trap 'for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done' EXIT
 
 # A certificate for 127.0.0.1 and a trust store holding it, for the broker's JVM or native executable.
 if [ ! -f "$work/truststore.p12" ]; then

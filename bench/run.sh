@@ -7,6 +7,7 @@
 # measured here is the broker's own cost.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/lib.sh
 
 duration=${BENCH_DURATION:-20}
 connections=${BENCH_CONNECTIONS:-32}
@@ -20,11 +21,7 @@ command -v wrk >/dev/null || { apt-get install -y wrk >/dev/null 2>&1 || { echo 
 command -v node >/dev/null || { echo "bench: needs Node.js for the fake upstream" >&2; exit 1; }
 [ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -B -q package -DskipTests
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 fake_port=$(free_port)
-pids=()
-cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; }
-trap cleanup EXIT
 
 rm -f "$work/tokens.txt"
 node bench/fake-upstream.mjs "$fake_port" "$latency" "$work/tokens.txt" "$users" > "$work/fake.log" 2>&1 &

@@ -5,14 +5,12 @@
 # (100 users, cache on) against the fake identity provider and tenant of bench/fake-upstream.mjs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/lib.sh
 
 runner=${1:-$(ls target/*-runner 2>/dev/null | head -n 1 || true)}
 work=target/bench
 mkdir -p "$work"
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 fake_port=$(free_port)
-pids=()
-trap 'for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done' EXIT
 
 rm -f "$work/tokens.txt"
 node bench/fake-upstream.mjs "$fake_port" 5 "$work/tokens.txt" 100 > "$work/fake.log" 2>&1 &

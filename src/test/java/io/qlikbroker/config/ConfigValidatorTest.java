@@ -4,10 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+
+import io.qlikbroker.testing.Configs;
 
 /** Start-up validation names each bad property and never its value. */
 class ConfigValidatorTest {
@@ -79,20 +80,22 @@ class ConfigValidatorTest {
     @Test
     void reportsEveryProblemWithoutEchoingValues() {
         List<String> problems = ConfigValidator.problems(
-                new Config("ftp://" + SECRET, "", " ", "", "email", "", "no-placeholder", Duration.ZERO), false);
+                Configs.qlik("qlik.tenant-url", "ftp://" + SECRET, "qlik.client-id", " ", "qlik.client-secret", " ",
+                        "qlik.scope", " ", "qlik.user-lookup.field", "email", "qlik.user-lookup.claim", " ",
+                        "qlik.user-lookup.template", "no-placeholder", "qlik.timeout", "0s"),
+                false);
         assertEquals(8, problems.size(), problems.toString());
         assertFalse(String.join(" ", problems).contains(SECRET));
     }
 
     @Test
     void provisioningNeedsItsOwnSeparateClient() {
-        Config base = (Config) config("https://t.qlikcloud.com", "subject", "{claim}");
         assertEquals(List.of("qlik.provisioning.client-id and qlik.provisioning.client-secret (or its file, or a private key) "
                 + "must be set when qlik.provisioning.enabled is true"),
-                ConfigValidator.problems(withProvisioning(base, null), false));
+                ConfigValidator.problems(withProvisioning(null), false));
         assertEquals(List.of("qlik.provisioning.client-id must be a separate client, not the impersonation client"),
-                ConfigValidator.problems(withProvisioning(base, "client"), false));
-        assertEquals(List.of(), ConfigValidator.problems(withProvisioning(base, "admin-client"), false));
+                ConfigValidator.problems(withProvisioning("client"), false));
+        assertEquals(List.of(), ConfigValidator.problems(withProvisioning("admin-client"), false));
     }
 
     @Test
@@ -104,145 +107,18 @@ class ConfigValidatorTest {
         assertFalse(ConfigValidator.TENANT_NAME.matcher("default").matches(), "the unnamed tenant's name");
     }
 
-    private static Config withProvisioning(Config base, String clientId) {
-        return new Config(base.tenantUrl(), base.clientId(), base.secret(), base.scope(), base.field(),
-                base.claim(), base.template(), base.timeout(), provisioningOf(true, clientId));
+    private static QlikConfig config(String url, String field, String template, String... more) {
+        String[] base = { "qlik.tenant-url", url, "qlik.client-id", "client", "qlik.client-secret", SECRET,
+                "qlik.user-lookup.field", field, "qlik.user-lookup.template", template };
+        String[] all = java.util.Arrays.copyOf(base, base.length + more.length);
+        System.arraycopy(more, 0, all, base.length, more.length);
+        return Configs.qlik(all);
     }
 
-    private static QlikConfig.Provisioning provisioningOf(boolean enabled, String clientId) {
-        return new QlikConfig.Provisioning() {
-            @Override
-            public boolean enabled() {
-                return enabled;
-            }
-
-            @Override
-            public java.util.Optional<String> clientId() {
-                return java.util.Optional.ofNullable(clientId);
-            }
-
-            @Override
-            public java.util.Optional<String> clientSecret() {
-                return java.util.Optional.ofNullable(clientId == null ? null : "admin-secret");
-            }
-
-            @Override
-            public String scope() {
-                return "admin.users";
-            }
-
-            @Override
-            public String nameClaim() {
-                return "name";
-            }
-
-            @Override
-            public String emailClaim() {
-                return "email";
-            }
-
-            @Override
-            public Duration knownUserTtl() {
-                return Duration.ofHours(1);
-            }
-
-            @Override
-            public boolean requireVerifiedEmail() {
-                return true;
-            }
-
-            @Override
-            public String clientAuth() {
-                return "client-secret";
-            }
-
-            @Override
-            public java.util.Optional<String> clientSecretFile() {
-                return java.util.Optional.empty();
-            }
-
-            @Override
-            public java.util.Optional<String> privateKeyFile() {
-                return java.util.Optional.empty();
-            }
-
-            @Override
-            public java.util.Optional<String> keyId() {
-                return java.util.Optional.empty();
-            }
-        };
-    }
-
-    private static QlikConfig config(String url, String field, String template) {
-        return new Config(url, "client", SECRET, "user_default", field, "sub", template, Duration.ofSeconds(5));
-    }
-
-    private record Config(String tenantUrl, String clientId, String secret, String scope, String field,
-            String claim, String template, Duration timeout, Provisioning provisioning) implements QlikConfig {
-
-        Config(String tenantUrl, String clientId, String clientSecret, String scope, String field, String claim,
-                String template, Duration timeout) {
-            this(tenantUrl, clientId, clientSecret, scope, field, claim, template, timeout, provisioningOf(false, null));
-        }
-
-        @Override
-        public Provisioning provisioning() {
-            return provisioning;
-        }
-
-        @Override
-        public java.util.Optional<String> requiredClaim() {
-            return java.util.Optional.empty();
-        }
-
-        @Override
-        public String clientAuth() {
-            return "client-secret";
-        }
-
-        @Override
-        public java.util.Optional<String> clientSecret() {
-            return java.util.Optional.ofNullable(secret);
-        }
-
-        @Override
-        public java.util.Optional<String> clientSecretFile() {
-            return java.util.Optional.empty();
-        }
-
-        @Override
-        public java.util.Optional<String> privateKeyFile() {
-            return java.util.Optional.empty();
-        }
-
-        @Override
-        public java.util.Optional<String> keyId() {
-            return java.util.Optional.empty();
-        }
-
-        @Override
-        public java.util.Map<String, NamedTenant> tenants() {
-            return java.util.Map.of();
-        }
-
-        @Override
-        public UserLookup userLookup() {
-            return new UserLookup() {
-                @Override
-                public String field() {
-                    return field;
-                }
-
-                @Override
-                public String claim() {
-                    return claim;
-                }
-
-                @Override
-                public String template() {
-                    return template;
-                }
-            };
-        }
+    private static QlikConfig withProvisioning(String clientId) {
+        return clientId == null
+                ? config("https://t.qlikcloud.com", "subject", "{claim}", "qlik.provisioning.enabled", "true")
+                : config("https://t.qlikcloud.com", "subject", "{claim}", "qlik.provisioning.enabled", "true",
+                        "qlik.provisioning.client-id", clientId, "qlik.provisioning.client-secret", "admin-secret");
     }
 }
