@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  */
 class SecretsNeverPrintTest {
 
-    private static final Pattern SENSITIVE = Pattern.compile("(?i).*(token|secret|assertion|password|key)$");
+    private static final Pattern SENSITIVE = Pattern.compile("(?i).*(token|secret|assertion|password|key|authorization)$");
     private static final Pattern NOT_SENSITIVE = Pattern.compile("(?i).*(tokenType|keyId|lookupKey)$");
 
     @Test
@@ -49,6 +49,7 @@ class SecretsNeverPrintTest {
         }
         assertTrue(checked.contains("AccessTokenResponse"), "checked: " + checked);
         assertTrue(checked.contains("QlikToken"), "checked: " + checked);
+        assertTrue(checked.contains("RequestOrigin"), "checked: " + checked);
     }
 
     private static Object sample(RecordComponent component, List<String> markers) {

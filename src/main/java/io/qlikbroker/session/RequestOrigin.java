@@ -18,6 +18,13 @@ record RequestOrigin(String authorization, String origin, String secFetchSite, S
                 request.getHeader("Sec-Fetch-Site"), ownOrigin(request), request::getHeader);
     }
 
+    /** The Authorization header can hold a bearer token: only whether there is one is printed. */
+    @Override
+    public String toString() {
+        return "RequestOrigin[authorization=" + (authorization == null ? "none" : "present") + ", origin=" + origin
+                + ", secFetchSite=" + secFetchSite + ", ownOrigin=" + ownOrigin + "]";
+    }
+
     /** The scheme and authority this request was addressed to ({@code Host}, or HTTP/2's {@code :authority}). */
     private static String ownOrigin(HttpServerRequest request) {
         HostAndPort authority = request.authority();
