@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Start-up time and memory of the packaged jar and of the native executable, measured in the same run.
-#   bench/startup-memory.sh [path/to/native-runner]   (default: target/*-runner; the jar: target/quarkus-app)
+#   bench/startup-memory.sh [path/to/native-runner]   (default: target/*-runner; the jar: target/quarkus-app, and
+#   with target/quarkus-app/app.aot also the jar on JDK 25 with that AOT cache)
 # For each: time from exec to the first 200 on /q/health/ready, RSS at ready, and RSS after 1000 token requests
 # (100 users, cache on) against the fake identity provider and tenant of bench/fake-upstream.mjs.
 set -euo pipefail
@@ -38,6 +39,11 @@ measure() { # label, command...
 }
 
 [ -f target/quarkus-app/quarkus-run.jar ] && measure jvm java -Xmx128m -jar target/quarkus-app/quarkus-run.jar
+# The fast JVM start: JDK 25 with the AOT cache that a JDK 25 build with -Dquarkus.package.jar.aot.enabled=true
+# trained through the ITs (README, "Run it fast on a JVM").
+java25=${JAVA25:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}
+[ -f target/quarkus-app/app.aot ] && [ -x "$java25" ] && measure jvm-aot "$java25" -XX:AOTCache=target/quarkus-app/app.aot \
+  -Xmx128m -jar target/quarkus-app/quarkus-run.jar
 [ -n "$runner" ] && [ -x "$runner" ] && measure native "$runner" ${NATIVE_ARGS:--Xmx48m -Xmn8m}
 [ -n "$runner" ] && [ -x "$runner" ] && ls -l "$runner" | awk '{printf "native executable size: %.1f MiB\n", $5 / 1048576}'
 exit 0
