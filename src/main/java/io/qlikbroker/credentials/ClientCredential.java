@@ -97,21 +97,22 @@ public final class ClientCredential {
 
     /** Changes whenever the file behind the credential changed; a proof of an older version may be refused. */
     public long version() {
-        return keyFile != null ? keyFile.version() : secretFile != null ? secretFile.version() : 1;
+        return file().map(ReloadingFile::version).orElse(1L);
     }
 
     /** Why the credential file's current contents are not in use (property named), for the tenant's wellness. */
     public Optional<String> problem() {
-        return keyFile != null ? keyFile.problem() : secretFile != null ? secretFile.problem() : Optional.empty();
+        return file().flatMap(ReloadingFile::problem);
+    }
+
+    /** The file behind the credential; none for a secret set inline. */
+    private Optional<ReloadingFile<?>> file() {
+        return Optional.ofNullable(keyFile != null ? keyFile : secretFile);
     }
 
     /** The public JWKs of every key in the key file, the signing one first; none for a secret. */
     public List<Map<String, Object>> publicKeys() {
         return keyFile == null ? List.of() : keyFile.value().stream().map(SigningKey::publicParameters).toList();
-    }
-
-    public String clientId() {
-        return clientId;
     }
 
     /** RFC 7523 client assertion: iss = sub = client id, aud = the token endpoint, a new jti, a minute to live. */
