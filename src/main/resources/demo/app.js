@@ -56,6 +56,11 @@ async function showSession() {
   const session = await (await fetch("/session", { credentials: "include" })).json();
   $("user").textContent = session.signedIn ? session.user : "not signed in";
   $("lookup").textContent = session.lookup ? `${session.lookup.field} = ${session.lookup.value}` : "–";
+  $("groups-row").hidden = !Array.isArray(session.groups);
+  if (Array.isArray(session.groups)) {
+    const names = session.groups.length ? session.groups.join(", ") : "none";
+    $("groups").textContent = `${names} (${session.groupsSynced ? "synced" : "not synced yet"})`;
+  }
   $("sign-in").hidden = session.signedIn;
   $("sign-out").hidden = !session.signedIn;
   return session;
@@ -77,6 +82,8 @@ async function showToken() {
     ok.className = "ok";
     ok.textContent = `fingerprint ${await fingerprint(token.access_token)}, expires ${new Date(token.expires_at).toLocaleString()}`;
     $("token").append(ok);
+    // The token request synced the groups: show what Qlik now has.
+    await showSession();
   } catch (error) {
     $("token").textContent = "none";
     showError(error);

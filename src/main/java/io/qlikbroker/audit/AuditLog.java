@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 
 import javax.crypto.Mac;
@@ -37,7 +38,7 @@ public class AuditLog {
 
     private static final Logger LOG = Logger.getLogger("io.qlikbroker.audit");
     private static final String[] FIELDS = { "tenant", "outcome", "identity", "lookup_field", "lookup_value", "cached",
-            "upstream_status", "upstream_ms", "token_fp" };
+            "upstream_status", "upstream_ms", "token_fp", "groups" };
     private static final String[] MDC_KEYS = java.util.Arrays.stream(FIELDS).map(name -> "audit." + name)
             .toArray(String[]::new);
 
@@ -80,7 +81,8 @@ public class AuditLog {
                 lookup == null ? "-" : lookup.field(), lookup == null ? "-" : protect(lookup.value()),
                 decision.cached() ? "true" : "false", trace == null ? "-" : trace.status(),
                 trace == null ? "-" : Long.toString(trace.latencyMillis()),
-                decision.token() == null ? "-" : TokenFingerprint.of(decision.token().accessToken()) };
+                decision.token() == null ? "-" : TokenFingerprint.of(decision.token().accessToken()),
+                trace == null ? "-" : trace.groups() };
         StringBuilder line = new StringBuilder(224).append("token decision");
         for (int i = 0; i < FIELDS.length; i++) {
             line.append(' ').append(FIELDS[i]).append('=');
@@ -105,6 +107,31 @@ public class AuditLog {
     /** A user created by just-in-time provisioning. */
     public void userCreated(String tenant, String subject, String userId) {
         LOG.infof("user created tenant=%s subject=%s user_id=%s", quote(tenant), quote(protect(subject)), quote(userId));
+    }
+
+    /** One line per change of a user's managed Qlik groups, with the groups' names (not user data). */
+    public void groupsChanged(String tenant, String identity, List<String> added, List<String> removed) {
+        LOG.infof("groups changed tenant=%s identity=%s added=%s removed=%s", quote(tenant), quote(protect(identity)),
+                jsonArray(added), jsonArray(removed));
+    }
+
+    /** A group Qlik would refuse (a name over 256 characters after mapping): left out of the sync. */
+    public void groupSkipped(String tenant, String identity, String group) {
+        LOG.infof("group skipped tenant=%s identity=%s group=%s reason=name-too-long", quote(tenant),
+                quote(protect(identity)), jsonArray(List.of(group)));
+    }
+
+    private static String jsonArray(List<String> values) {
+        StringBuilder array = new StringBuilder("[");
+        for (String value : values) {
+            if (array.length() > 1) {
+                array.append(',');
+            }
+            array.append('"');
+            JsonStringEncoder.getInstance().quoteAsString(value, array);
+            array.append('"');
+        }
+        return array.append(']').toString();
     }
 
     private String protect(String value) {

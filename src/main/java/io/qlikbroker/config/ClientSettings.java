@@ -22,6 +22,14 @@ public final class ClientSettings {
                 provisioning.keyId());
     }
 
+    /**
+     * Whether the tenant needs its admin client ({@code qlik.provisioning.client-*}): to create users, or to set
+     * their groups.
+     */
+    public static boolean adminClientUsed(TenantSettings tenant) {
+        return tenant.provisioning().enabled() || tenant.groups().enabled();
+    }
+
     /** {@code <tenant URL>/oauth/token} exactly, no doubled or trailing slash: the {@code aud} Qlik checks. */
     public static String tokenEndpoint(TenantSettings tenant) {
         String url = tenant.tenantUrl().strip();

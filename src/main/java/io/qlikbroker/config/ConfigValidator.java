@@ -18,6 +18,7 @@ import org.jboss.logging.Logger;
 
 import io.qlikbroker.credentials.ClientCredential;
 import io.qlikbroker.credentials.CredentialException;
+import io.qlikbroker.domain.UserLookup;
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.runtime.configuration.ConfigurationException;
@@ -33,10 +34,12 @@ public class ConfigValidator {
     private static final Logger LOG = Logger.getLogger(ConfigValidator.class);
     static final String AUDIENCE = "quarkus.oidc.token.audience";
     static final String ANY_AUDIENCE = "any";
-    static final Set<String> LOOKUP_FIELDS = Set.of("subject", "userId");
-    /** Letters and digits only: {@code QLIK_TENANTS__EU__TENANT_URL} must map back to {@code qlik.tenants."eu"}. */
+    static final Set<String> LOOKUP_FIELDS = Set.of(UserLookup.SUBJECT, UserLookup.USER_ID);
     private static final Pattern LOOPBACK_IPV4 = Pattern.compile(
             "127(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}");
+    /** Qlik's limit on a group's name. */
+    public static final int MAX_GROUP_NAME = 256;
+    /** Letters and digits only: {@code QLIK_TENANTS__EU__TENANT_URL} must map back to {@code qlik.tenants."eu"}. */
     static final Pattern TENANT_NAME = Pattern.compile("(?!default$)[a-z0-9]+");
 
     void onStart(@Observes StartupEvent event, QlikConfig qlik, BrokerConfig broker,
@@ -143,12 +146,13 @@ public class ConfigValidator {
             problems.add(prefix + "timeout must be positive");
         }
         TenantSettings.Provisioning provisioning = tenant.provisioning();
-        if (provisioning.enabled()) {
+        if (ClientSettings.adminClientUsed(tenant)) {
             boolean noCredential = provisioning.clientSecret().isEmpty() && provisioning.clientSecretFile().isEmpty()
                     && provisioning.privateKeyFile().isEmpty();
             if (provisioning.clientId().filter(id -> !id.isBlank()).isEmpty() || noCredential) {
                 problems.add(prefix + "provisioning.client-id and " + prefix + "provisioning.client-secret (or its file, "
-                        + "or a private key) must be set when " + prefix + "provisioning.enabled is true");
+                        + "or a private key) must be set when " + prefix + "provisioning.enabled or " + prefix
+                        + "groups.enabled is true");
             } else if (provisioning.clientId().get().equals(tenant.clientId())) {
                 // Qlik's guidance: the impersonation client must never hold admin scopes.
                 problems.add(prefix + "provisioning.client-id must be a separate client, not the impersonation client");
@@ -156,6 +160,38 @@ public class ConfigValidator {
                 credentialProblem(prefix + "provisioning.", ClientSettings.provisioning(provisioning), tenant)
                         .ifPresent(problems::add);
             }
+        }
+        if (tenant.groups().enabled()) {
+            problems.addAll(groupProblems(tenant.groups(), prefix + "groups."));
+        }
+        return problems;
+    }
+
+    static List<String> groupProblems(TenantSettings.Groups groups, String prefix) {
+        List<String> problems = new ArrayList<>();
+        requireText(problems, prefix + "claim", groups.claim());
+        groups.include().ifPresent(include -> {
+            try {
+                Pattern.compile(include);
+            } catch (java.util.regex.PatternSyntaxException e) {
+                problems.add(prefix + "include is not a valid regular expression");
+            }
+        });
+        if (groups.mapping().isEmpty() && groups.prefix().isBlank()) {
+            // Without a prefix every custom group of the tenant would look managed, an administrator's own included.
+            problems.add(prefix + "prefix must not be blank unless " + prefix + "mapping is set");
+        }
+        if (groups.mapping().values().stream().anyMatch(name -> name.isBlank() || name.length() > MAX_GROUP_NAME)) {
+            problems.add(prefix + "mapping values must be Qlik group names of 1 to " + MAX_GROUP_NAME + " characters");
+        }
+        if (groups.max() < 1) {
+            problems.add(prefix + "max must be at least 1");
+        }
+        if (!Set.of(TenantSettings.Groups.DENY, TenantSettings.Groups.ALLOW).contains(groups.onFailure())) {
+            problems.add(prefix + "on-failure must be 'deny' or 'allow'");
+        }
+        if (groups.resyncAfter().isNegative() || groups.resyncAfter().isZero()) {
+            problems.add(prefix + "resync-after must be positive");
         }
         return problems;
     }

@@ -1,6 +1,7 @@
 package io.qlikbroker.config;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 import io.smallrye.config.WithDefault;
@@ -65,6 +66,9 @@ public interface TenantSettings {
     /** Just-in-time creation of users the tenant does not know yet (Qlik's impersonation never creates users). */
     Provisioning provisioning();
 
+    /** The app's groups made the user's custom groups in Qlik before a token is minted (off by default). */
+    Groups groups();
+
     interface Provisioning {
 
         /** Look users up, and create the missing ones, before impersonating them. */
@@ -104,6 +108,52 @@ public interface TenantSettings {
         /** How long a user known to exist is trusted without asking the Users API again. */
         @WithDefault("1h")
         Duration knownUserTtl();
+    }
+
+    /**
+     * Which of the app's groups become which Qlik custom groups. The admin client of {@code provisioning} makes the
+     * changes; only the groups this mapping produces are ever added or removed (the "managed" groups).
+     */
+    interface Groups {
+
+        /** {@code deny} refuses the token when groups cannot be synced; {@code allow} mints it anyway. */
+        String DENY = "deny";
+        String ALLOW = "allow";
+
+        @WithDefault("false")
+        boolean enabled();
+
+        /** The identity's claim with its groups: a JSON array of strings, or one space-separated string. */
+        @WithDefault("groups")
+        String claim();
+
+        /** A regular expression an app group must match (whole) to be synced; all groups when unset. */
+        Optional<String> include();
+
+        /**
+         * Prepended to an app group's name to name its Qlik custom group; the custom groups with this prefix are the
+         * managed ones. Not used when {@link #mapping()} is set.
+         */
+        @WithDefault("CG-")
+        String prefix();
+
+        /**
+         * App group to Qlik group name, instead of the prefix: only the app groups listed here are synced, and the
+         * managed groups are exactly the names on the right.
+         */
+        Map<String, String> mapping();
+
+        /** More groups than this in one identity (after {@link #include()}) is refused with 403 too-many-groups. */
+        @WithDefault("100")
+        int max();
+
+        /** {@link #DENY} or {@link #ALLOW}: what a failed sync means for the token. */
+        @WithDefault(DENY)
+        String onFailure();
+
+        /** How long a user's synced set is trusted before Qlik is read again, even with an unchanged claim. */
+        @WithDefault("1h")
+        Duration resyncAfter();
     }
 
     interface UserLookup {

@@ -2,7 +2,9 @@ package io.qlikbroker.demo;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -15,6 +17,8 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 import io.qlikbroker.config.BrokerConfig;
 import io.qlikbroker.config.TenantSettings;
+import io.qlikbroker.domain.UserLookup;
+import io.qlikbroker.groups.GroupSync;
 import io.qlikbroker.identity.UserLookupMapper;
 import io.qlikbroker.problem.BrokerException;
 import io.qlikbroker.tenant.TenantRegistry;
@@ -37,6 +41,7 @@ public class DemoResource {
     private final BrokerConfig.Demo demo;
     private final TenantSettings qlik;
     private final UserLookupMapper userLookupMapper;
+    private final GroupSync groups;
     private final CurrentIdentityAssociation identity;
     private final String contentSecurityPolicy;
 
@@ -44,6 +49,7 @@ public class DemoResource {
         this.demo = broker.demo();
         this.qlik = tenants.defaultTenant().settings();
         this.userLookupMapper = tenants.defaultTenant().userLookupMapper();
+        this.groups = tenants.defaultTenant().groups();
         this.identity = identity;
         this.contentSecurityPolicy = contentSecurityPolicy(demo.embedScriptUrl(), qlik.tenantUrl());
     }
@@ -102,9 +108,15 @@ public class DemoResource {
                 return SessionInfo.anonymous();
             }
             try {
-                return new SessionInfo(true, userLookupMapper.claimValue(current), userLookupMapper.map(current), null);
+                UserLookup lookup = userLookupMapper.map(current);
+                if (!groups.enabled()) {
+                    return new SessionInfo(true, userLookupMapper.claimValue(current), lookup, null, null, null);
+                }
+                SortedSet<String> names = groups.namesFor(current);
+                return new SessionInfo(true, userLookupMapper.claimValue(current), lookup, List.copyOf(names),
+                        groups.isSynced(lookup.value(), names), null);
             } catch (BrokerException e) {
-                return new SessionInfo(true, current.getPrincipal().getName(), null, e.getMessage());
+                return new SessionInfo(true, current.getPrincipal().getName(), null, null, null, e.getMessage());
             }
         });
     }

@@ -46,6 +46,9 @@ public class SimulatedQlikTenant {
     @Path("/oauth/token")
     @Consumes(MediaType.APPLICATION_JSON)
     public RestResponse<Map<String, Object>> token(JsonNode body) {
+        if ("client_credentials".equals(body.path("grant_type").asText())) {
+            return adminToken(body);
+        }
         if (!ImpersonationTokenRequest.GRANT_TYPE.equals(body.path("grant_type").asText())) {
             return error(400, "OAUTH-1", "invalid_request", "Unsupported grant type");
         }
@@ -66,6 +69,16 @@ public class SimulatedQlikTenant {
                 "scope", body.path("scope").asText()));
     }
 
+    /** The admin client's token, for {@link SimulatedQlikDirectory}. */
+    private RestResponse<Map<String, Object>> adminToken(JsonNode body) {
+        if (!config.provisioning().clientId().orElse("").equals(body.path("client_id").asText())
+                || !config.provisioning().clientSecret().orElse("").equals(body.path("client_secret").asText())) {
+            return error(401, "OAUTH-14", "invalid_client", "Client authentication failed");
+        }
+        return RestResponse.ok(Map.of("access_token", SimulatedQlikDirectory.ADMIN_TOKEN_PREFIX + randomHex(),
+                "token_type", "bearer", "expires_in", LIFETIME_SECONDS, "scope", body.path("scope").asText()));
+    }
+
     @GET
     @Path("/.well-known/oauth-authorization-server")
     public Map<String, Object> metadata() {
@@ -82,7 +95,7 @@ public class SimulatedQlikTenant {
         return HexFormat.of().formatHex(bytes);
     }
 
-    private static RestResponse<Map<String, Object>> error(int status, String code, String title, String detail) {
+    static RestResponse<Map<String, Object>> error(int status, String code, String title, String detail) {
         Map<String, Object> error = Map.of("code", code, "title", title, "detail", detail, "status", String.valueOf(status));
         return RestResponse.status(RestResponse.Status.fromStatusCode(status), Map.of("errors", List.of(error)));
     }

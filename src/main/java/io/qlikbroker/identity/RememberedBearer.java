@@ -7,7 +7,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * What the broker keeps of a verified bearer token: the principal's name, the claims the broker reads (user lookup,
- * required claims, provisioning's name and email), and the expiry. Not the token, not the rest of its claims, not
+ * required claims, provisioning's name and email, synced groups), and the expiry. Not the token, not the rest of its claims,
+ * not
  * the request that first presented it.
  */
 record RememberedBearer(String name, Map<String, Object> claims, long expirationTime) implements JsonWebToken {

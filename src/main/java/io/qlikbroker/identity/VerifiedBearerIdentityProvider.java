@@ -100,7 +100,10 @@ public class VerifiedBearerIdentityProvider implements IdentityProvider<TokenAut
         return memory.recall(TokenFingerprint.sha256Hex(token));
     }
 
-    /** The claims any tenant reads: lookup, required claim, and what provisioning copies into a new user. */
+    /**
+     * The claims any tenant reads: lookup, required claim, what provisioning copies into a new user, and the groups
+     * synced to Qlik.
+     */
     static Set<String> claimsInUse(QlikConfig qlik) {
         Set<String> claims = new TreeSet<>(Set.of("sub", "email_verified"));
         List<TenantSettings> tenants = new ArrayList<>(qlik.tenants().values());
@@ -110,6 +113,9 @@ public class VerifiedBearerIdentityProvider implements IdentityProvider<TokenAut
             tenant.requiredClaim().ifPresent(claims::add);
             claims.add(tenant.provisioning().nameClaim());
             claims.add(tenant.provisioning().emailClaim());
+            if (tenant.groups().enabled()) {
+                claims.add(tenant.groups().claim());
+            }
         }
         return Set.copyOf(claims);
     }

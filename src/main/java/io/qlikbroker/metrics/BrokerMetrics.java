@@ -10,7 +10,8 @@ import io.qlikbroker.domain.TokenOutcome;
 
 /**
  * The broker's own meters. Labels are small fixed sets (tenant name, outcome, upstream status): never a user id or
- * a token. Cache and circuit-breaker gauges are registered by {@link StateGauges}.
+ * a token. Cache and circuit-breaker gauges are registered beside what they measure (TokenCacheGauges,
+ * CircuitBreakerGauges).
  */
 @ApplicationScoped
 public class BrokerMetrics {
@@ -23,6 +24,11 @@ public class BrokerMetrics {
 
     public void tokenRequest(String tenant, TokenOutcome outcome) {
         registry.counter("broker.token.requests", "outcome", outcome.label(), "tenant", tenant).increment();
+    }
+
+    /** A group sync decision: cached, unchanged, changed, failed or refused (too many groups). */
+    public void groupSync(String tenant, String outcome) {
+        registry.counter("broker.group.sync", "outcome", outcome, "tenant", tenant).increment();
     }
 
     /** One upstream attempt: {@code status} is the HTTP status, or {@code error} / {@code timeout}. */

@@ -1,8 +1,8 @@
 package io.qlikbroker.provisioning;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -11,9 +11,11 @@ import io.qlikbroker.audit.AuditLog;
 import io.qlikbroker.clock.ClockTicker;
 import io.qlikbroker.config.TenantSettings;
 import io.qlikbroker.domain.QlikToken;
+import io.qlikbroker.domain.UserLookup;
 import io.qlikbroker.identity.Claims;
 import io.qlikbroker.problem.BrokerException;
 import io.qlikbroker.problem.ProblemKind;
+import io.qlikbroker.qlik.AdminToken;
 import io.qlikbroker.qlik.QlikUser;
 import io.qlikbroker.qlik.UsersClient;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -21,8 +23,9 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Makes sure the tenant knows a user before it is impersonated (off by default): looks the subject up with the
- * separate provisioning client, creates it when absent, and remembers who exists so that steady traffic makes no
- * Users API calls. Concurrent first visits of one subject share one lookup-or-create.
+ * separate admin client, creates it when absent, and remembers who exists so that steady traffic makes no Users API
+ * calls. Concurrent first visits of one subject share one lookup-or-create. Group sync asks it for a user's Qlik id,
+ * with provisioning on or off.
  */
 public class UserProvisioner {
 
@@ -36,12 +39,12 @@ public class UserProvisioner {
     /** Subject to Qlik user id. */
     private final AsyncCache<String, String> knownUsers;
 
-    public UserProvisioner(String tenant, TenantSettings.Provisioning config, UsersClient users, AuditLog audit,
-            Clock clock, Duration refreshMargin) {
+    public UserProvisioner(String tenant, TenantSettings.Provisioning config, UsersClient users, AdminToken adminToken,
+            AuditLog audit, Clock clock) {
         this.tenant = tenant;
         this.config = config;
         this.users = users;
-        this.adminToken = new AdminToken(users, clock, refreshMargin);
+        this.adminToken = adminToken;
         this.audit = audit;
         this.knownUsers = Caffeine.newBuilder()
                 .maximumSize(MAX_KNOWN_USERS)
@@ -61,6 +64,27 @@ public class UserProvisioner {
 
     public boolean enabled() {
         return config.enabled();
+    }
+
+    /**
+     * The Qlik user id behind {@code lookup}: with provisioning, the user found or created for its subject; else the
+     * lookup itself when it is a {@code userId}, or the user found for the subject ({@code qlik-user-unknown} when
+     * the tenant has none).
+     */
+    public Uni<String> userId(UserLookup lookup, SecurityIdentity identity) {
+        if (enabled()) {
+            return ensure(lookup.value(), identity);
+        }
+        if (lookup.byUserId()) {
+            return Uni.createFrom().item(lookup.value());
+        }
+        String subject = lookup.value();
+        return Uni.createFrom().completionStage(() -> knownUsers.get(subject,
+                (key, executor) -> adminToken.get().chain(admin -> users.findBySubject(subject, admin))
+                        .map(found -> found.map(QlikUser::id).orElseThrow(() -> new BrokerException(
+                                ProblemKind.QLIK_USER_UNKNOWN, "The Qlik tenant does not know your user.")))
+                        .subscribeAsCompletionStage())
+                .copy());
     }
 
     /** The Qlik user id of {@code subject}, creating the user from the identity's claims if the tenant lacks it. */
@@ -88,7 +112,7 @@ public class UserProvisioner {
                                 + " in the Qlik tenant."));
             }
             return user.id().equals(triedId) ? Uni.createFrom().failure(refusal) : Uni.createFrom().item(user.id());
-        })).invoke(id -> knownUsers.put(subject, java.util.concurrent.CompletableFuture.completedFuture(id)));
+        })).invoke(id -> knownUsers.put(subject, CompletableFuture.completedFuture(id)));
     }
 
     private Uni<String> lookUpOrCreate(String subject, SecurityIdentity identity) {

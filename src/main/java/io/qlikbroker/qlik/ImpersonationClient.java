@@ -58,7 +58,7 @@ public class ImpersonationClient {
         this.api = api;
         this.config = config;
         this.clock = clock;
-        this.rateLimitGate = new RateLimitGate(clock, retryAfter);
+        this.rateLimitGate = new RateLimitGate(clock, retryAfter, "Qlik is limiting token requests; try again later.");
         this.metrics = metrics;
         this.circuitDelay = broker.circuitBreaker().delay();
         this.guard = TypedGuard.create(new TypeLiteral<Uni<QlikTokenResponse>>() {

@@ -54,21 +54,21 @@ final class QlikErrorClassifier {
     }
 
     /**
-     * The provisioning client's calls (its own token, the Users API). Any refusal there is the operator's to fix,
-     * not the user's, so it is a 502 that names the provisioning settings.
+     * The admin client's calls (its own token, the Users and Groups APIs). Any refusal there is the operator's to
+     * fix, not the user's, so it is a 502 that names the admin client's settings.
      */
     static BrokerException classifyProvisioning(QlikErrorResponse response, RetryAfter retryAfter) {
         QlikErrorBody.Error error = response.body().first();
-        LOG.warnf("Qlik refused a provisioning call: HTTP %d, code %s, title %s",
+        LOG.warnf("Qlik refused a call of the admin client (users, groups): HTTP %d, code %s, title %s",
                 response.status(), loggable(error.code()), loggable(error.title()));
         return switch (response.status()) {
             case 400, 401, 403 -> new BrokerException(ProblemKind.QLIK_PROVISIONING_REJECTED,
-                    "Check qlik.provisioning.client-id and qlik.provisioning.client-secret, and that this client has "
-                            + "the admin.users scope (qlik.provisioning.scope) on the tenant.");
+                    "Check qlik.provisioning.client-id and qlik.provisioning.client-secret, and that this client's "
+                            + "scope (qlik.provisioning.scope) lets it manage users, and groups where they are synced.");
             case 429 -> new BrokerException(ProblemKind.QLIK_RATE_LIMITED,
-                    "Qlik is limiting user provisioning; try again later.",
+                    "Qlik is limiting user and group changes; try again later.",
                     retryAfter.pause(response.retryAfter()));
-            default -> unavailable("Qlik answered HTTP " + response.status() + " to a provisioning call.");
+            default -> unavailable("Qlik answered HTTP " + response.status() + " to a call of the admin client.");
         };
     }
 

@@ -14,7 +14,7 @@ import io.quarkus.rest.client.reactive.ClientExceptionMapper;
 import io.smallrye.mutiny.Uni;
 
 /**
- * The tenant's OAuth endpoints. Used through {@link ImpersonationClient}, {@link UsersClient} (the provisioning
+ * The tenant's OAuth endpoints. Used through {@link ImpersonationClient}, {@link UsersClient} (the admin
  * client's own token) and {@link TenantProbe}, which own timeouts and turn failures into the broker's problems.
  */
 @RegisterRestClient(configKey = "qlik")

@@ -9,18 +9,22 @@ import io.qlikbroker.problem.BrokerException;
 import io.qlikbroker.problem.ProblemKind;
 
 /**
- * After Qlik answers 429, no token request goes upstream until its {@code Retry-After} has passed: hammering a
- * rate-limited tenant only extends the penalty, and the limit is shared by every user of the client. One per tenant.
+ * After Qlik answers 429, no call of that client goes upstream until its {@code Retry-After} has passed: hammering a
+ * rate-limited tenant only extends the penalty, and the limit is shared by every user of the client. One per client
+ * of a tenant.
  */
 class RateLimitGate {
 
     private final Clock clock;
     private final RetryAfter retryAfter;
+    private final String detail;
     private final AtomicReference<Instant> closedUntil = new AtomicReference<>(Instant.MIN);
 
-    RateLimitGate(Clock clock, RetryAfter retryAfter) {
+    /** {@code detail} tells the caller what is paused. */
+    RateLimitGate(Clock clock, RetryAfter retryAfter, String detail) {
         this.clock = clock;
         this.retryAfter = retryAfter;
+        this.detail = detail;
     }
 
     /** Throws the 503 problem while the tenant's pause lasts. */
@@ -39,8 +43,7 @@ class RateLimitGate {
         return rateLimited(pause);
     }
 
-    private static BrokerException rateLimited(Duration remaining) {
-        return new BrokerException(ProblemKind.QLIK_RATE_LIMITED, "Qlik is limiting token requests; try again later.",
-                remaining);
+    private BrokerException rateLimited(Duration remaining) {
+        return new BrokerException(ProblemKind.QLIK_RATE_LIMITED, detail, remaining);
     }
 }

@@ -19,8 +19,8 @@ import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
  * The declarative clients of one tenant, at its own base URL, and the wrappers that own their failures. Each tenant's
  * secret only ever travels to that tenant's URL.
  */
-public record TenantConnection(ImpersonationClient impersonation, UsersClient users, TenantProbe probe,
-        List<ClientCredential> credentials) {
+public record TenantConnection(ImpersonationClient impersonation, UsersClient users, GroupsClient groups,
+        AdminToken adminToken, TenantProbe probe, List<ClientCredential> credentials) {
 
     /**
      * Connections to one tenant. Clients built in code do not get quarkus.rest-client.connection-pool-size: without
@@ -35,20 +35,24 @@ public record TenantConnection(ImpersonationClient impersonation, UsersClient us
         URI base = URI.create(settings.tenantUrl().strip());
         QlikOAuthApi oauth = client(base).build(QlikOAuthApi.class);
         QlikUsersApi users = client(base).build(QlikUsersApi.class);
+        QlikGroupsApi groups = client(base).build(QlikGroupsApi.class);
         RetryAfter retryAfter = new RetryAfter(clock, broker.rateLimit().maxPause());
         String prefix = TenantSettings.propertyPrefix(tenant);
         String endpoint = ClientSettings.tokenEndpoint(settings);
         ClientCredential impersonation = ClientCredential.of(prefix, ClientSettings.impersonation(settings), endpoint,
                 clock);
-        Optional<ClientCredential> admin = settings.provisioning().enabled()
+        Optional<ClientCredential> admin = ClientSettings.adminClientUsed(settings)
                 ? Optional.of(ClientCredential.of(prefix + "provisioning.",
                         ClientSettings.provisioning(settings.provisioning()), endpoint, clock))
                 : Optional.empty();
         List<ClientCredential> credentials = new ArrayList<>(List.of(impersonation));
         admin.ifPresent(credentials::add);
+        AdminCalls adminCalls = new AdminCalls(settings.timeout(), clock, retryAfter);
+        UsersClient usersClient = new UsersClient(oauth, users, settings.provisioning(), admin, clock, adminCalls);
         return new TenantConnection(
                 new ImpersonationClient(tenant, oauth, settings, impersonation, broker, clock, metrics, retryAfter),
-                new UsersClient(oauth, users, settings, admin, clock, retryAfter), new TenantProbe(oauth),
+                usersClient, new GroupsClient(groups, adminCalls),
+                new AdminToken(usersClient, clock, broker.cache().refreshMargin()), new TenantProbe(oauth),
                 List.copyOf(credentials));
     }
 

@@ -1,9 +1,8 @@
 package io.qlikbroker.qlik;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
-
-import com.fasterxml.jackson.core.io.JsonStringEncoder;
 
 import io.qlikbroker.config.TenantSettings;
 import io.qlikbroker.credentials.ClientCredential;
@@ -12,39 +11,37 @@ import io.qlikbroker.problem.BrokerException;
 import io.smallrye.mutiny.Uni;
 
 /**
- * The provisioning client's calls: its own token ({@code client_credentials}, {@code admin.users}) and the Users
- * API. Every failure becomes a {@link BrokerException}; a 409 on creation (a concurrent creation won the race) is
- * success, followed by a lookup.
+ * The admin client's own token ({@code client_credentials}) and its Users API calls. Every failure becomes a
+ * {@link BrokerException}; a 409 on creation (a concurrent creation won the race) is success, followed by a lookup.
  */
 public class UsersClient {
 
     private final QlikOAuthApi oauth;
     private final QlikUsersApi users;
-    private final TenantSettings config;
-    /** The provisioning client's credential; absent when provisioning is off. */
+    private final TenantSettings.Provisioning config;
+    /** The admin client's credential; absent when neither provisioning nor groups need it. */
     private final Optional<ClientCredential> adminCredential;
     private final Clock clock;
-    private final RetryAfter retryAfter;
+    private final AdminCalls calls;
 
-    UsersClient(QlikOAuthApi oauth, QlikUsersApi users, TenantSettings config, Optional<ClientCredential> adminCredential,
-            Clock clock, RetryAfter retryAfter) {
+    UsersClient(QlikOAuthApi oauth, QlikUsersApi users, TenantSettings.Provisioning config,
+            Optional<ClientCredential> adminCredential, Clock clock, AdminCalls calls) {
         this.adminCredential = adminCredential;
         this.oauth = oauth;
         this.users = users;
         this.config = config;
         this.clock = clock;
-        this.retryAfter = retryAfter;
+        this.calls = calls;
     }
 
-    public Uni<QlikToken> adminToken() {
-        TenantSettings.Provisioning provisioning = config.provisioning();
-        return guarded(Uni.createFrom().deferred(() -> oauth.clientCredentials(ClientCredentialsRequest.of(
-                provisioning.clientId().orElseThrow(), adminCredential.orElseThrow().proof(), provisioning.scope()))))
+    Uni<QlikToken> adminToken() {
+        return calls.guard(Uni.createFrom().deferred(() -> oauth.clientCredentials(ClientCredentialsRequest.of(
+                config.clientId().orElseThrow(), adminCredential.orElseThrow().proof(), config.scope()))))
                 .map(response -> response.toToken(clock.instant()));
     }
 
     public Uni<Optional<QlikUser>> findBySubject(String subject, QlikToken admin) {
-        return guarded(users.find(subjectFilter(subject), bearer(admin)))
+        return calls.guard(users.find(QlikFilter.eq("subject", subject), bearer(admin)))
                 .map(page -> page.data() == null ? Optional.<QlikUser> empty()
                         : page.data().stream().filter(user -> subject.equals(user.subject())).findFirst());
     }
@@ -54,29 +51,25 @@ public class UsersClient {
         return users.create(NewQlikUser.active(subject, name, email), bearer(admin))
                 .onFailure(failure -> failure instanceof QlikErrorResponse response && response.status() == 409)
                 .recoverWithUni(() -> findBySubject(subject, admin).map(Optional::orElseThrow))
-                .plug(this::guarded);
+                .plug(calls::guard);
     }
 
-    /**
-     * {@code subject eq "<subject>"}, the value escaped as a JSON string: a crafted subject cannot close the quotes
-     * and change the filter.
-     */
-    static String subjectFilter(String subject) {
-        return "subject eq \"" + new String(JsonStringEncoder.getInstance().quoteAsString(subject)) + "\"";
+    /** The user with the groups assigned to it. */
+    public Uni<QlikUser> get(String userId, QlikToken admin) {
+        return calls.guard(users.get(userId, bearer(admin)));
     }
 
-    private <T> Uni<T> guarded(Uni<T> call) {
-        return call.ifNoItem().after(config.timeout()).failWith(() -> QlikErrorClassifier.timeout(config.timeout()))
-                .onFailure(failure -> !(failure instanceof BrokerException)).transform(this::translate);
+    /** Assigns one custom group; Qlik answers 400 if the user has it already. */
+    public Uni<Void> addGroup(String userId, String groupId, QlikToken admin) {
+        return calls.guard(users.patch(userId, List.of(GroupPatch.add(groupId)), bearer(admin)));
     }
 
-    private Throwable translate(Throwable failure) {
-        return failure instanceof QlikErrorResponse response
-                ? QlikErrorClassifier.classifyProvisioning(response, retryAfter)
-                : QlikErrorClassifier.unreachable(failure);
+    /** Unassigns one custom group. */
+    public Uni<Void> removeGroup(String userId, String groupId, QlikToken admin) {
+        return calls.guard(users.patch(userId, List.of(GroupPatch.remove(groupId)), bearer(admin)));
     }
 
-    private static String bearer(QlikToken admin) {
+    static String bearer(QlikToken admin) {
         return "Bearer " + admin.accessToken();
     }
 }

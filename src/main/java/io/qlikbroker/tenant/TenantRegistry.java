@@ -12,6 +12,7 @@ import io.qlikbroker.audit.AuditLog;
 import io.qlikbroker.config.BrokerConfig;
 import io.qlikbroker.config.QlikConfig;
 import io.qlikbroker.config.TenantSettings;
+import io.qlikbroker.groups.GroupSync;
 import io.qlikbroker.identity.UserLookupMapper;
 import io.qlikbroker.metrics.BrokerMetrics;
 import io.qlikbroker.provisioning.UserProvisioner;
@@ -46,7 +47,9 @@ public class TenantRegistry {
         TenantConnection connection = TenantConnection.open(name, settings, broker, clock, metrics);
         return new QlikTenant(name, settings, settings.requiredClaim(), connection,
                 new UserLookupMapper(settings.userLookup()),
-                new UserProvisioner(name, settings.provisioning(), connection.users(), audit, clock,
-                        broker.cache().refreshMargin()));
+                new UserProvisioner(name, settings.provisioning(), connection.users(), connection.adminToken(), audit,
+                        clock),
+                new GroupSync(name, settings.groups(), connection.users(), connection.groups(), connection.adminToken(),
+                        audit, metrics, clock));
     }
 }

@@ -22,8 +22,8 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * A verified caller's token from one tenant: allowed for that tenant, mapped to a Qlik user, rate-limited per
- * identity, served from the cache or minted (after provisioning, where on), and recorded once as a
- * {@link TokenDecision}.
+ * identity, its groups set in Qlik (where on), served from the cache or minted (after provisioning, where on), and
+ * recorded once as a {@link TokenDecision}.
  */
 @ApplicationScoped
 public class TokenService {
@@ -51,7 +51,9 @@ public class TokenService {
             return Uni.createFrom().failure(refused);
         }
         UpstreamTrace trace = new UpstreamTrace();
-        return cache.get(keyFor(tenant, caller.lookup()), () -> mint(tenant, caller.lookup(), identity, trace))
+        TokenKey key = keyFor(tenant, caller.lookup());
+        return syncGroups(tenant, caller, identity, key, trace)
+                .chain(() -> cache.get(key, () -> mint(tenant, caller.lookup(), identity, trace)))
                 .invoke(issued -> decisions.record(TokenDecision.served(tenant.name(), caller.claim(), caller.lookup(),
                         issued.token(), issued.minted(), trace)))
                 .onFailure().invoke(failure -> decisions.record(
@@ -84,6 +86,22 @@ public class TokenService {
         }
     }
 
+    /**
+     * Sets the caller's groups in Qlik before a token is served: a token minted under the old groups is dropped when
+     * they changed, since whether Qlik applies a change to tokens already issued is not documented.
+     */
+    private Uni<Void> syncGroups(QlikTenant tenant, Caller caller, SecurityIdentity identity, TokenKey key,
+            UpstreamTrace trace) {
+        if (!tenant.groups().enabled()) {
+            return Uni.createFrom().voidItem();
+        }
+        return tenant.groups().sync(identity, caller.claim(), caller.lookup().value(),
+                () -> tenant.provisioner().userId(caller.lookup(), identity), () -> cache.evict(key))
+                .invoke(result -> trace.groups(result.status().label()))
+                .onFailure().invoke(failure -> trace.groups("failed"))
+                .replaceWithVoid();
+    }
+
     /** A tenant with a required claim serves only identities whose claim names it. */
     private static void requireTenantClaim(SecurityIdentity identity, QlikTenant tenant) {
         if (tenant.requiredClaim().isPresent()
@@ -114,7 +132,7 @@ public class TokenService {
 
     private static Uni<QlikToken> impersonate(QlikTenant tenant, UserLookup configured, String userId,
             UpstreamTrace trace) {
-        UserLookup lookup = "userId".equals(configured.field()) ? new UserLookup("userId", userId) : configured;
+        UserLookup lookup = configured.byUserId() ? new UserLookup(UserLookup.USER_ID, userId) : configured;
         return tenant.connection().impersonation().impersonate(lookup, trace);
     }
 

@@ -91,11 +91,41 @@ class ConfigValidatorTest {
     @Test
     void provisioningNeedsItsOwnSeparateClient() {
         assertEquals(List.of("qlik.provisioning.client-id and qlik.provisioning.client-secret (or its file, or a private key) "
-                + "must be set when qlik.provisioning.enabled is true"),
+                + "must be set when qlik.provisioning.enabled or qlik.groups.enabled is true"),
                 ConfigValidator.problems(withProvisioning(null), false));
         assertEquals(List.of("qlik.provisioning.client-id must be a separate client, not the impersonation client"),
                 ConfigValidator.problems(withProvisioning("client"), false));
         assertEquals(List.of(), ConfigValidator.problems(withProvisioning("admin-client"), false));
+    }
+
+    @Test
+    void groupSyncNeedsTheAdminClientAndSaneSettings() {
+        String https = "https://t.qlikcloud.com";
+        assertEquals(List.of("qlik.provisioning.client-id and qlik.provisioning.client-secret (or its file, or a private "
+                + "key) must be set when qlik.provisioning.enabled or qlik.groups.enabled is true"),
+                ConfigValidator.problems(config(https, "subject", "{claim}", "qlik.groups.enabled", "true"), false));
+
+        String[] admin = { "qlik.provisioning.client-id", "admin", "qlik.provisioning.client-secret", "s" };
+        assertEquals(List.of(), ConfigValidator.problems(config(https, "subject", "{claim}",
+                concat(admin, "qlik.groups.enabled", "true")), false));
+        assertEquals(List.of("qlik.groups.include is not a valid regular expression",
+                "qlik.groups.prefix must not be blank unless qlik.groups.mapping is set",
+                "qlik.groups.max must be at least 1", "qlik.groups.on-failure must be 'deny' or 'allow'"),
+                ConfigValidator.problems(config(https, "subject", "{claim}", concat(admin, "qlik.groups.enabled", "true",
+                        "qlik.groups.include", "([", "qlik.groups.prefix", " ", "qlik.groups.max", "0",
+                        "qlik.groups.on-failure", "maybe")), false));
+        assertEquals(List.of("qlik.tenants.\"eu\".groups.mapping values must be Qlik group names of 1 to 256 characters"),
+                ConfigValidator.problems(config(https, "subject", "{claim}", "qlik.tenants.eu.tenant-url", https,
+                        "qlik.tenants.eu.client-id", "eu", "qlik.tenants.eu.client-secret", "s",
+                        "qlik.tenants.eu.provisioning.client-id", "admin", "qlik.tenants.eu.provisioning.client-secret",
+                        "s", "qlik.tenants.eu.groups.enabled", "true", "qlik.tenants.eu.groups.mapping.a", "x".repeat(257)),
+                        false));
+    }
+
+    private static String[] concat(String[] first, String... more) {
+        String[] all = java.util.Arrays.copyOf(first, first.length + more.length);
+        System.arraycopy(more, 0, all, first.length, more.length);
+        return all;
     }
 
     @Test
@@ -110,9 +140,7 @@ class ConfigValidatorTest {
     private static QlikConfig config(String url, String field, String template, String... more) {
         String[] base = { "qlik.tenant-url", url, "qlik.client-id", "client", "qlik.client-secret", SECRET,
                 "qlik.user-lookup.field", field, "qlik.user-lookup.template", template };
-        String[] all = java.util.Arrays.copyOf(base, base.length + more.length);
-        System.arraycopy(more, 0, all, base.length, more.length);
-        return Configs.qlik(all);
+        return Configs.qlik(concat(base, more));
     }
 
     private static QlikConfig withProvisioning(String clientId) {

@@ -1,5 +1,6 @@
 package io.qlikbroker.provisioning;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -8,6 +9,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -214,10 +216,20 @@ class JustInTimeProvisioningTest extends ProvisioningTestBase {
     void rateLimitedUsersApiIs503WithRetryAfter() {
         tenant.stubFor(get(urlPathEqualTo(QlikTenantFake.USERS_PATH)).atPriority(1)
                 .willReturn(QlikTenantFake.qlikError(429, "HTTP-429", "Too Many Requests").withHeader("Retry-After", "7")));
-        given().auth().oauth2(TestTokens.bearer(user)).when().post("/access-token")
-                .then().statusCode(503).header("Retry-After", "7")
-                .body("type", is("urn:qlik-token-broker:problem:qlik-rate-limited"));
-        tenant.verify(0, impersonation());
+        try {
+            given().auth().oauth2(TestTokens.bearer(user)).when().post("/access-token")
+                    .then().statusCode(503).header("Retry-After", "7")
+                    .body("type", is("urn:qlik-token-broker:problem:qlik-rate-limited"));
+            tenant.verify(0, impersonation());
+
+            tenant.resetRequests();
+            given().auth().oauth2(TestTokens.bearer(TestTokens.uniqueSubject("bob"))).when().post("/access-token")
+                    .then().statusCode(503);
+            tenant.verify(0, anyRequestedFor(urlPathMatching("/api/v1/.*")));
+        } finally {
+            // Qlik's pause is the admin client's, for every user: let it pass for the other tests.
+            clock.advance(Duration.ofSeconds(8));
+        }
     }
 
     private static RequestPatternBuilder impersonation() {

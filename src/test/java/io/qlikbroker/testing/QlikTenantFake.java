@@ -59,7 +59,7 @@ public class QlikTenantFake implements QuarkusTestResourceLifecycleManager {
     @Override
     public Map<String, String> start() {
         server = new WireMockServer(wireMockConfig().dynamicPort()
-                .extensions(new ImpersonationTokenTransformer(clientId, clientSecret, tokenLabel)));
+                .extensions(new ImpersonationTokenTransformer(clientId, clientSecret, tokenLabel), new QlikDirectoryFake()));
         server.start();
         reset(server);
         return Map.of(

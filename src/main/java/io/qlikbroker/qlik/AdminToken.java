@@ -1,4 +1,4 @@
-package io.qlikbroker.provisioning;
+package io.qlikbroker.qlik;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -9,16 +9,16 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.qlikbroker.clock.ClockTicker;
 import io.qlikbroker.clock.ExpireAt;
 import io.qlikbroker.domain.QlikToken;
-import io.qlikbroker.qlik.UsersClient;
 import io.smallrye.mutiny.Uni;
 
 /**
- * The provisioning client's own token, reused until the refresh margin before it expires, whatever
+ * The admin client's own token, reused until the refresh margin before it expires, whatever
  * {@code broker.cache.enabled} says about users' tokens: it shares Qlik's 100-a-minute tier with impersonation, and
- * every user's provisioning needs it. Concurrent callers share one request for it. Kept apart from the users' token
+ * every user's provisioning and group sync needs it. Concurrent callers share one request for it. Kept apart from the users'
+ * token
  * cache so that it never counts in that cache's size or hit ratio.
  */
-final class AdminToken {
+public final class AdminToken {
 
     private static final String ONLY = "admin";
 
@@ -34,7 +34,7 @@ final class AdminToken {
                 .buildAsync();
     }
 
-    Uni<QlikToken> get() {
+    public Uni<QlikToken> get() {
         // A copy per waiter: one caller's disconnect must not cancel the request the others share.
         return Uni.createFrom().completionStage(() -> token.get(ONLY,
                 (key, executor) -> users.adminToken().subscribeAsCompletionStage()).copy());
