@@ -17,16 +17,9 @@ users=100
 work=target/bench
 mkdir -p "$work"
 
-command -v wrk >/dev/null || { apt-get install -y wrk >/dev/null 2>&1 || { echo "bench: install wrk (apt-get install wrk)" >&2; exit 1; }; }
-command -v node >/dev/null || { echo "bench: needs Node.js for the fake upstream" >&2; exit 1; }
-[ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -B -q package -DskipTests
+require_load_tools
 
-fake_port=$(free_port)
-
-rm -f "$work/tokens.txt"
-node bench/fake-upstream.mjs "$fake_port" "$latency" "$work/tokens.txt" "$users" > "$work/fake.log" 2>&1 &
-pids+=($!)
-for _ in $(seq 50); do [ -s "$work/tokens.txt" ] && break; sleep 0.1; done
+start_fake_upstream
 
 run_case() { # label, extra env assignments...
   local label=$1; shift

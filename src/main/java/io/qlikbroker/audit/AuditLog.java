@@ -20,6 +20,7 @@ import org.jboss.logging.MDC;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 
 import io.qlikbroker.config.BrokerConfig;
+import io.qlikbroker.domain.JsonStrings;
 import io.qlikbroker.domain.TokenDecision;
 import io.qlikbroker.domain.TokenFingerprint;
 import io.qlikbroker.domain.TokenOutcome;
@@ -112,26 +113,13 @@ public class AuditLog {
     /** One line per change of a user's managed Qlik groups, with the groups' names (not user data). */
     public void groupsChanged(String tenant, String identity, List<String> added, List<String> removed) {
         LOG.infof("groups changed tenant=%s identity=%s added=%s removed=%s", quote(tenant), quote(protect(identity)),
-                jsonArray(added), jsonArray(removed));
+                JsonStrings.array(added), JsonStrings.array(removed));
     }
 
     /** A group Qlik would refuse (a name over 256 characters after mapping): left out of the sync. */
     public void groupSkipped(String tenant, String identity, String group) {
         LOG.infof("group skipped tenant=%s identity=%s group=%s reason=name-too-long", quote(tenant),
-                quote(protect(identity)), jsonArray(List.of(group)));
-    }
-
-    private static String jsonArray(List<String> values) {
-        StringBuilder array = new StringBuilder("[");
-        for (String value : values) {
-            if (array.length() > 1) {
-                array.append(',');
-            }
-            array.append('"');
-            JsonStringEncoder.getInstance().quoteAsString(value, array);
-            array.append('"');
-        }
-        return array.append(']').toString();
+                quote(protect(identity)), JsonStrings.array(List.of(group)));
     }
 
     private String protect(String value) {

@@ -7,6 +7,7 @@ import java.util.Optional;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithParentName;
 
 /**
  * How the broker itself behaves: token reuse and how it protects the tenant. The tenant and its client are in
@@ -38,6 +39,34 @@ public interface BrokerConfig {
     Audit audit();
 
     Demo demo();
+
+    /** Where state that replicas share lives: {@code broker.store=memory} (one replica) or {@code redis}. */
+    Store store();
+
+    interface Store {
+
+        String MEMORY = "memory";
+        String REDIS = "redis";
+
+        /**
+         * {@code memory}: everything in this process, right for one replica. {@code redis}: token cache, single-flight,
+         * forget and revoke, per-user limit, Qlik's pause and provisioning shared through {@code quarkus.redis.hosts}.
+         */
+        @WithParentName
+        @WithDefault(MEMORY)
+        String kind();
+
+        /** Base64 of 32 random bytes: AES-256-GCM key of every value in Redis, and the root of its key names. */
+        Optional<String> encryptionKey();
+
+        /** Prepended to every Redis key and channel, so that brokers can share a Redis. */
+        @WithDefault("qlik-token-broker:")
+        String keyPrefix();
+
+        /** Limit of each Redis call; past it the broker goes on with its own state. */
+        @WithDefault("250ms")
+        Duration timeout();
+    }
 
     /** The example page at {@code /}: what Qlik's example frontend does, served by the broker. */
     interface Demo {

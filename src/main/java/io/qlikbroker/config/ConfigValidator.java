@@ -34,6 +34,7 @@ public class ConfigValidator {
     private static final Logger LOG = Logger.getLogger(ConfigValidator.class);
     static final String AUDIENCE = "quarkus.oidc.token.audience";
     static final String ANY_AUDIENCE = "any";
+    static final String REDIS_HOSTS = "quarkus.redis.hosts";
     static final Set<String> LOOKUP_FIELDS = Set.of(UserLookup.SUBJECT, UserLookup.USER_ID);
     private static final Pattern LOOPBACK_IPV4 = Pattern.compile(
             "127(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}");
@@ -47,6 +48,10 @@ public class ConfigValidator {
         boolean devOrTest = LaunchMode.current().isDevOrTest();
         List<String> problems = problems(qlik, devOrTest);
         problems.addAll(problems(broker));
+        if (BrokerConfig.Store.REDIS.equals(broker.store().kind())
+                && ConfigProvider.getConfig().getOptionalValue(REDIS_HOSTS, String.class).filter(h -> !h.isBlank()).isEmpty()) {
+            problems.add(REDIS_HOSTS + " must name the Redis server (redis://host:6379) when broker.store is redis");
+        }
         Optional<List<String>> audience = ConfigProvider.getConfig().getOptionalValues(AUDIENCE, String.class);
         problems.addAll(audienceProblems(audience, devOrTest));
         if (audience.filter(values -> values.contains(ANY_AUDIENCE)).isPresent() && !devOrTest) {
@@ -109,6 +114,7 @@ public class ConfigValidator {
         if (broker.circuitBreaker().delay().isNegative() || broker.circuitBreaker().delay().isZero()) {
             problems.add("broker.circuit-breaker.delay must be positive");
         }
+        problems.addAll(storeProblems(broker.store()));
         return problems;
     }
 
@@ -165,6 +171,30 @@ public class ConfigValidator {
             problems.addAll(groupProblems(tenant.groups(), prefix + "groups."));
         }
         return problems;
+    }
+
+    static List<String> storeProblems(BrokerConfig.Store store) {
+        List<String> problems = new ArrayList<>();
+        if (!Set.of(BrokerConfig.Store.MEMORY, BrokerConfig.Store.REDIS).contains(store.kind())) {
+            problems.add("broker.store must be 'memory' or 'redis'");
+            return problems;
+        }
+        if (store.timeout().isNegative() || store.timeout().isZero()) {
+            problems.add("broker.store.timeout must be positive");
+        }
+        if (BrokerConfig.Store.REDIS.equals(store.kind()) && !isAes256Key(store.encryptionKey())) {
+            problems.add("broker.store.encryption-key must be the base64 of 32 random bytes (openssl rand -base64 32) "
+                    + "when broker.store is redis");
+        }
+        return problems;
+    }
+
+    private static boolean isAes256Key(Optional<String> key) {
+        try {
+            return key.isPresent() && java.util.Base64.getDecoder().decode(key.get().strip()).length == 32;
+        } catch (IllegalArgumentException notBase64) {
+            return false;
+        }
     }
 
     static List<String> groupProblems(TenantSettings.Groups groups, String prefix) {

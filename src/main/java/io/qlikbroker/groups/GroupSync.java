@@ -102,7 +102,7 @@ public class GroupSync {
      * old groups).
      */
     public Uni<GroupSyncResult> sync(SecurityIdentity identity, String who, String user, Supplier<Uni<String>> userId,
-            Runnable onChange) {
+            Supplier<Uni<Void>> onChange) {
         if (!enabled()) {
             return Uni.createFrom().item(GroupSyncResult.OFF);
         }
@@ -132,15 +132,12 @@ public class GroupSync {
             // One sync at a time per user: a changed set waits for the one in flight.
             CompletableFuture<?> before = previous.get() == null ? CompletableFuture.completedFuture(null)
                     : previous.get().done().handle((result, failure) -> null);
-            before.whenComplete((ignored, nothing) -> run(who, mapped, userId).subscribe().with(result -> {
-                if (result.changed()) {
-                    onChange.run();
-                }
-                created.done().complete(result);
-            }, failure -> {
-                synced.asMap().remove(user, created);
-                created.done().completeExceptionally(failure);
-            }));
+            before.whenComplete((ignored, nothing) -> run(who, mapped, userId)
+                    .call(result -> result.changed() ? onChange.get() : Uni.createFrom().voidItem())
+                    .subscribe().with(created.done()::complete, failure -> {
+                        synced.asMap().remove(user, created);
+                        created.done().completeExceptionally(failure);
+                    }));
         } else if (current.done().isDone()) {
             metrics.groupSync(tenant, GroupSyncResult.Status.CACHED.label());
             return Uni.createFrom().item(GroupSyncResult.CACHED);

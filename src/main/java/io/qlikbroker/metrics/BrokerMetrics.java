@@ -31,6 +31,11 @@ public class BrokerMetrics {
         registry.counter("broker.group.sync", "outcome", outcome, "tenant", tenant).increment();
     }
 
+    /** A Redis call that failed or was late ({@code get}, {@code put}, ...), or a value that did not decrypt. */
+    public void storeError(String operation) {
+        registry.counter("broker.store.errors", "operation", operation).increment();
+    }
+
     /** One upstream attempt: {@code status} is the HTTP status, or {@code error} / {@code timeout}. */
     public void upstreamCall(String tenant, String status, Duration latency) {
         registry.counter("broker.upstream.requests", "status", status, "tenant", tenant).increment();

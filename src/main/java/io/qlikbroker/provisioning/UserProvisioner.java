@@ -18,6 +18,8 @@ import io.qlikbroker.problem.ProblemKind;
 import io.qlikbroker.qlik.AdminToken;
 import io.qlikbroker.qlik.QlikUser;
 import io.qlikbroker.qlik.UsersClient;
+import io.qlikbroker.store.SharedLoad;
+import io.qlikbroker.store.SharedStore;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 
@@ -36,20 +38,27 @@ public class UserProvisioner {
     private final UsersClient users;
     private final AdminToken adminToken;
     private final AuditLog audit;
+    static final String SPACE = "user";
+
+    /** Subject to Qlik user id, in replicas' shared store: one lookup or creation per subject for the deployment. */
+    private final SharedLoad<String> shared;
     /** Subject to Qlik user id. */
     private final AsyncCache<String, String> knownUsers;
 
-    public UserProvisioner(String tenant, TenantSettings.Provisioning config, UsersClient users, AdminToken adminToken,
-            AuditLog audit, Clock clock) {
+    public UserProvisioner(String tenant, TenantSettings settings, UsersClient users, AdminToken adminToken,
+            AuditLog audit, Clock clock, SharedStore store) {
         this.tenant = tenant;
-        this.config = config;
+        this.config = settings.provisioning();
+        // Finding or creating a user is a token request and two Users API calls at the most.
+        this.shared = new SharedLoad<>(store, SPACE, settings.timeout().multipliedBy(3).plusSeconds(1), id -> id,
+                Optional::of, id -> config.knownUserTtl());
         this.users = users;
         this.adminToken = adminToken;
         this.audit = audit;
         this.knownUsers = Caffeine.newBuilder()
                 .maximumSize(MAX_KNOWN_USERS)
                 .ticker(new ClockTicker(clock))
-                .expireAfterWrite(config.knownUserTtl())
+                .expireAfterWrite(settings.provisioning().knownUserTtl())
                 .buildAsync();
     }
 
@@ -91,7 +100,9 @@ public class UserProvisioner {
     public Uni<String> ensure(String subject, SecurityIdentity identity) {
         // A copy per waiter: one caller's disconnect must not cancel the lookup the others wait for.
         return Uni.createFrom().completionStage(() -> knownUsers.get(subject,
-                (key, executor) -> lookUpOrCreate(subject, identity).subscribeAsCompletionStage()).copy());
+                (key, executor) -> shared.get(sharedKey(subject), () -> lookUpOrCreate(subject, identity))
+                        .subscribeAsCompletionStage())
+                .copy());
     }
 
     /**
@@ -101,6 +112,8 @@ public class UserProvisioner {
      */
     public Uni<String> recheck(String subject, String triedId, SecurityIdentity identity, Throwable refusal) {
         knownUsers.synchronous().invalidate(subject);
+        shared.take(sharedKey(subject)).subscribe().with(ignored -> {
+        });
         return adminToken.get().chain(admin -> users.findBySubject(subject, admin).chain(found -> {
             if (found.isEmpty()) {
                 return create(subject, identity, admin).map(QlikUser::id);
@@ -112,7 +125,13 @@ public class UserProvisioner {
                                 + " in the Qlik tenant."));
             }
             return user.id().equals(triedId) ? Uni.createFrom().failure(refusal) : Uni.createFrom().item(user.id());
-        })).invoke(id -> knownUsers.put(subject, CompletableFuture.completedFuture(id)));
+        })).call(id -> shared.put(sharedKey(subject), id))
+                .invoke(id -> knownUsers.put(subject, CompletableFuture.completedFuture(id)));
+    }
+
+    /** Subjects are the tenant's own: the same subject in two tenants is two users. */
+    private String sharedKey(String subject) {
+        return tenant + "\n" + subject;
     }
 
     private Uni<String> lookUpOrCreate(String subject, SecurityIdentity identity) {

@@ -5,6 +5,7 @@ import java.time.Duration;
 
 import io.qlikbroker.problem.BrokerException;
 import io.qlikbroker.problem.ProblemKind;
+import io.qlikbroker.store.SharedStore;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -18,17 +19,15 @@ final class AdminCalls {
     private final RetryAfter retryAfter;
     private final RateLimitGate gate;
 
-    AdminCalls(Duration timeout, Clock clock, RetryAfter retryAfter) {
+    AdminCalls(String tenant, Duration timeout, Clock clock, RetryAfter retryAfter, SharedStore store) {
         this.timeout = timeout;
         this.retryAfter = retryAfter;
-        this.gate = new RateLimitGate(clock, retryAfter, "Qlik is limiting user and group changes; try again later.");
+        this.gate = new RateLimitGate(clock, retryAfter, "Qlik is limiting user and group changes; try again later.",
+                store, tenant + ":admin");
     }
 
     <T> Uni<T> guard(Uni<T> call) {
-        return Uni.createFrom().deferred(() -> {
-            gate.checkOpen();
-            return call;
-        }).ifNoItem().after(timeout).failWith(() -> QlikErrorClassifier.timeout(timeout))
+        return gate.checkOpen().chain(() -> call).ifNoItem().after(timeout).failWith(() -> QlikErrorClassifier.timeout(timeout))
                 .onFailure(failure -> !(failure instanceof BrokerException)).transform(this::translate);
     }
 

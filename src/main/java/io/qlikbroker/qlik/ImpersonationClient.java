@@ -23,6 +23,7 @@ import io.qlikbroker.domain.UserLookup;
 import io.qlikbroker.metrics.BrokerMetrics;
 import io.qlikbroker.problem.BrokerException;
 import io.qlikbroker.problem.ProblemKind;
+import io.qlikbroker.store.SharedStore;
 import io.smallrye.faulttolerance.api.TypedGuard;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpClosedException;
@@ -51,14 +52,15 @@ public class ImpersonationClient {
     private final TypedGuard<Uni<QlikTokenResponse>> guard;
 
     ImpersonationClient(String tenant, QlikOAuthApi api, TenantSettings config, ClientCredential credential,
-            BrokerConfig broker, Clock clock, BrokerMetrics metrics, RetryAfter retryAfter) {
+            BrokerConfig broker, Clock clock, BrokerMetrics metrics, RetryAfter retryAfter, SharedStore store) {
         this.credential = credential;
         this.tenant = tenant;
         this.breakerName = CIRCUIT_BREAKER + tenant;
         this.api = api;
         this.config = config;
         this.clock = clock;
-        this.rateLimitGate = new RateLimitGate(clock, retryAfter, "Qlik is limiting token requests; try again later.");
+        this.rateLimitGate = new RateLimitGate(clock, retryAfter, "Qlik is limiting token requests; try again later.",
+                store, tenant + ":impersonation");
         this.metrics = metrics;
         this.circuitDelay = broker.circuitBreaker().delay();
         this.guard = TypedGuard.create(new TypeLiteral<Uni<QlikTokenResponse>>() {
@@ -89,8 +91,7 @@ public class ImpersonationClient {
     }
 
     private Uni<QlikToken> call(UserLookup lookup, UpstreamTrace trace) {
-        return Uni.createFrom().voidItem()
-                .invoke(rateLimitGate::checkOpen)
+        return rateLimitGate.checkOpen()
                 .chain(() -> {
                     // One budget for the whole call, retry included: each attempt gets what is left of qlik.timeout.
                     long deadline = System.nanoTime() + config.timeout().toNanos();

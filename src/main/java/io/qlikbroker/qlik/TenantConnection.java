@@ -13,6 +13,7 @@ import io.qlikbroker.config.ClientSettings;
 import io.qlikbroker.config.TenantSettings;
 import io.qlikbroker.credentials.ClientCredential;
 import io.qlikbroker.metrics.BrokerMetrics;
+import io.qlikbroker.store.SharedStore;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 
 /**
@@ -31,7 +32,7 @@ public record TenantConnection(ImpersonationClient impersonation, UsersClient us
     static final int MAX_CONNECTIONS = 64;
 
     public static TenantConnection open(String tenant, TenantSettings settings, BrokerConfig broker, Clock clock,
-            BrokerMetrics metrics) {
+            BrokerMetrics metrics, SharedStore store) {
         URI base = URI.create(settings.tenantUrl().strip());
         QlikOAuthApi oauth = client(base).build(QlikOAuthApi.class);
         QlikUsersApi users = client(base).build(QlikUsersApi.class);
@@ -47,10 +48,10 @@ public record TenantConnection(ImpersonationClient impersonation, UsersClient us
                 : Optional.empty();
         List<ClientCredential> credentials = new ArrayList<>(List.of(impersonation));
         admin.ifPresent(credentials::add);
-        AdminCalls adminCalls = new AdminCalls(settings.timeout(), clock, retryAfter);
+        AdminCalls adminCalls = new AdminCalls(tenant, settings.timeout(), clock, retryAfter, store);
         UsersClient usersClient = new UsersClient(oauth, users, settings.provisioning(), admin, clock, adminCalls);
         return new TenantConnection(
-                new ImpersonationClient(tenant, oauth, settings, impersonation, broker, clock, metrics, retryAfter),
+                new ImpersonationClient(tenant, oauth, settings, impersonation, broker, clock, metrics, retryAfter, store),
                 usersClient, new GroupsClient(groups, adminCalls),
                 new AdminToken(usersClient, clock, broker.cache().refreshMargin()), new TenantProbe(oauth),
                 List.copyOf(credentials));

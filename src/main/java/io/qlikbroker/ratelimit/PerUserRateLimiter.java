@@ -3,6 +3,7 @@ package io.qlikbroker.ratelimit;
 import java.time.Clock;
 import java.time.Duration;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -12,11 +13,16 @@ import io.qlikbroker.clock.ClockTicker;
 import io.qlikbroker.config.BrokerConfig;
 import io.qlikbroker.problem.BrokerException;
 import io.qlikbroker.problem.ProblemKind;
+import io.qlikbroker.store.SharedStore;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
 
 /**
  * A token bucket per identity: {@code broker.rate-limit.per-user} requests a minute, refilled continuously.
  * Cached answers count too: a script hammering the route is abuse whether or not Qlik is called. Buckets of idle
- * users are dropped after a minute (a full bucket is the same as none) and their number is bounded.
+ * users are dropped after a minute (a full bucket is the same as none) and their number is bounded. With a shared
+ * store, replicas also count each identity's requests together ({@link SharedBudget}), so that N replicas do not
+ * grant N times the budget.
  */
 @ApplicationScoped
 public class PerUserRateLimiter {
@@ -28,8 +34,15 @@ public class PerUserRateLimiter {
     private final double tokensPerMilli;
     private final Cache<String, Bucket> buckets;
 
-    PerUserRateLimiter(BrokerConfig config, Clock clock) {
+    private final SharedStore store;
+    private final SharedBudget shared;
+    private final Vertx vertx;
+    private final long flushTimer;
+
+    PerUserRateLimiter(BrokerConfig config, Clock clock, SharedStore store, Vertx vertx) {
         this.clock = clock;
+        this.store = store;
+        this.vertx = vertx;
         this.perMinute = config.rateLimit().perUser();
         this.tokensPerMilli = perMinute / 60_000.0;
         this.buckets = Caffeine.newBuilder()
@@ -37,6 +50,15 @@ public class PerUserRateLimiter {
                 .ticker(new ClockTicker(clock))
                 .expireAfterAccess(Duration.ofMinutes(1))
                 .build();
+        this.shared = new SharedBudget(store, clock, perMinute, MAX_IDENTITIES);
+        this.flushTimer = store.shared() ? vertx.setPeriodic(SharedBudget.FLUSH_MILLIS, id -> shared.flush()) : -1;
+    }
+
+    @PreDestroy
+    void stop() {
+        if (flushTimer >= 0) {
+            vertx.cancelTimer(flushTimer);
+        }
     }
 
     /** Takes one request from the identity's bucket, or throws 429 with the time until the next one is allowed. */
@@ -44,9 +66,21 @@ public class PerUserRateLimiter {
         long waitMillis = buckets.get(identity, ignored -> new Bucket(perMinute, clock.millis()))
                 .take(clock.millis(), perMinute, tokensPerMilli);
         if (waitMillis > 0) {
-            throw new BrokerException(ProblemKind.TOO_MANY_REQUESTS,
-                    "You asked for a token too often; at most " + perMinute + " a minute.", Duration.ofMillis(waitMillis));
+            throw refused(waitMillis);
         }
+    }
+
+    /** The identity's share of the deployment's budget; nothing to wait for without a shared store. */
+    public Uni<Void> acquireShared(String identity) {
+        if (!store.shared()) {
+            return Uni.createFrom().voidItem();
+        }
+        return shared.acquire(identity, this::refused);
+    }
+
+    private BrokerException refused(long waitMillis) {
+        return new BrokerException(ProblemKind.TOO_MANY_REQUESTS,
+                "You asked for a token too often; at most " + perMinute + " a minute.", Duration.ofMillis(waitMillis));
     }
 
     private static final class Bucket {

@@ -17,6 +17,7 @@ import io.qlikbroker.identity.UserLookupMapper;
 import io.qlikbroker.metrics.BrokerMetrics;
 import io.qlikbroker.provisioning.UserProvisioner;
 import io.qlikbroker.qlik.TenantConnection;
+import io.qlikbroker.store.SharedStore;
 
 /** The default tenant ({@code qlik.*}) and the named ones ({@code qlik.tenants."<name>".*}), built once. */
 @Singleton
@@ -24,9 +25,11 @@ public class TenantRegistry {
 
     private final Map<String, QlikTenant> tenants = new LinkedHashMap<>();
 
-    TenantRegistry(QlikConfig qlik, BrokerConfig broker, Clock clock, BrokerMetrics metrics, AuditLog audit) {
-        tenants.put(QlikTenant.DEFAULT, build(QlikTenant.DEFAULT, qlik, broker, clock, metrics, audit));
-        qlik.tenants().forEach((name, settings) -> tenants.put(name, build(name, settings, broker, clock, metrics, audit)));
+    TenantRegistry(QlikConfig qlik, BrokerConfig broker, Clock clock, BrokerMetrics metrics, AuditLog audit,
+            SharedStore store) {
+        tenants.put(QlikTenant.DEFAULT, build(QlikTenant.DEFAULT, qlik, broker, clock, metrics, audit, store));
+        qlik.tenants().forEach(
+                (name, settings) -> tenants.put(name, build(name, settings, broker, clock, metrics, audit, store)));
     }
 
     public QlikTenant defaultTenant() {
@@ -43,12 +46,11 @@ public class TenantRegistry {
     }
 
     private static QlikTenant build(String name, TenantSettings settings, BrokerConfig broker, Clock clock,
-            BrokerMetrics metrics, AuditLog audit) {
-        TenantConnection connection = TenantConnection.open(name, settings, broker, clock, metrics);
+            BrokerMetrics metrics, AuditLog audit, SharedStore store) {
+        TenantConnection connection = TenantConnection.open(name, settings, broker, clock, metrics, store);
         return new QlikTenant(name, settings, settings.requiredClaim(), connection,
                 new UserLookupMapper(settings.userLookup()),
-                new UserProvisioner(name, settings.provisioning(), connection.users(), connection.adminToken(), audit,
-                        clock),
+                new UserProvisioner(name, settings, connection.users(), connection.adminToken(), audit, clock, store),
                 new GroupSync(name, settings.groups(), connection.users(), connection.groups(), connection.adminToken(),
                         audit, metrics, clock));
     }

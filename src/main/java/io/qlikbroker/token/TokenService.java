@@ -52,7 +52,8 @@ public class TokenService {
         }
         UpstreamTrace trace = new UpstreamTrace();
         TokenKey key = keyFor(tenant, caller.lookup());
-        return syncGroups(tenant, caller, identity, key, trace)
+        return rateLimiter.acquireShared(caller.lookup().value())
+                .chain(() -> syncGroups(tenant, caller, identity, key, trace))
                 .chain(() -> cache.get(key, () -> mint(tenant, caller.lookup(), identity, trace)))
                 .invoke(issued -> decisions.record(TokenDecision.served(tenant.name(), caller.claim(), caller.lookup(),
                         issued.token(), issued.minted(), trace)))
@@ -62,7 +63,7 @@ public class TokenService {
 
     /** Forgets the caller's token (the app's logout), and revokes it at the tenant when so configured. */
     public Uni<Void> forget(SecurityIdentity identity, QlikTenant tenant) {
-        return Uni.createFrom().item(() -> cache.evict(keyFor(tenant, tenant.userLookupMapper().map(identity))))
+        return Uni.createFrom().deferred(() -> cache.evict(keyFor(tenant, tenant.userLookupMapper().map(identity))))
                 .chain(evicted -> evicted.isPresent() && revokeOnLogout
                         ? tenant.connection().impersonation().revoke(evicted.get())
                         : Uni.createFrom().voidItem());
@@ -96,7 +97,7 @@ public class TokenService {
             return Uni.createFrom().voidItem();
         }
         return tenant.groups().sync(identity, caller.claim(), caller.lookup().value(),
-                () -> tenant.provisioner().userId(caller.lookup(), identity), () -> cache.evict(key))
+                () -> tenant.provisioner().userId(caller.lookup(), identity), () -> cache.evict(key).replaceWithVoid())
                 .invoke(result -> trace.groups(result.status().label()))
                 .onFailure().invoke(failure -> trace.groups("failed"))
                 .replaceWithVoid();

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import io.qlikbroker.config.BrokerConfig;
 import io.qlikbroker.domain.QlikToken;
+import io.qlikbroker.store.SharedStore;
 import io.qlikbroker.testing.Configs;
 import io.smallrye.mutiny.Uni;
 
@@ -24,7 +25,7 @@ class TokenCacheTest {
 
     @Test
     void everyGrantParameterIsPartOfTheKey() {
-        TokenCache cache = new TokenCache(config(100), clock);
+        TokenCache cache = cache(100);
         TokenKey key = new TokenKey("default", "client", "subject", "alice", "user_default");
         get(cache, key);
         get(cache, key);
@@ -38,7 +39,7 @@ class TokenCacheTest {
 
     @Test
     void staysWithinMaxEntries() {
-        TokenCache cache = new TokenCache(config(3), clock);
+        TokenCache cache = cache(3);
         for (int i = 0; i < 20; i++) {
             get(cache, new TokenKey("default", "client", "subject", "user" + i, "user_default"));
         }
@@ -48,7 +49,7 @@ class TokenCacheTest {
 
     @Test
     void aTokenAlreadyInsideTheMarginIsNotKept() {
-        TokenCache cache = new TokenCache(config(100), clock);
+        TokenCache cache = cache(100);
         TokenKey key = new TokenKey("default", "client", "subject", "alice", "user_default");
         cache.get(key, () -> mint(Duration.ofMinutes(4))).await().indefinitely();
         cache.get(key, () -> mint(Duration.ofMinutes(4))).await().indefinitely();
@@ -57,7 +58,7 @@ class TokenCacheTest {
 
     @Test
     void aWaiterThatLeavesDoesNotCancelTheSharedMint() {
-        TokenCache cache = new TokenCache(config(100), clock);
+        TokenCache cache = cache(100);
         TokenKey key = new TokenKey("default", "client", "subject", "alice", "user_default");
         java.util.concurrent.CompletableFuture<QlikToken> upstream = new java.util.concurrent.CompletableFuture<>();
         java.util.concurrent.atomic.AtomicBoolean upstreamCancelled = new java.util.concurrent.atomic.AtomicBoolean();
@@ -93,7 +94,10 @@ class TokenCacheTest {
                 clock.instant().plus(lifetime)));
     }
 
-    private static BrokerConfig config(int maxEntries) {
-        return Configs.broker("broker.cache.max-entries", String.valueOf(maxEntries));
+    /** The defaults of broker.cache.*, with nothing shared between replicas. */
+    private TokenCache cache(int maxEntries) {
+        BrokerConfig.Cache config = Configs.broker("broker.cache.max-entries", String.valueOf(maxEntries)).cache();
+        return new TokenCache(config.enabled(), config.maxEntries(), config.refreshMargin(), clock, SharedStore.none(),
+                Duration.ofSeconds(6));
     }
 }

@@ -129,6 +129,22 @@ class ConfigValidatorTest {
     }
 
     @Test
+    void aRedisStoreNeedsAThirtyTwoByteKeyAndNamesItWithoutItsValue() {
+        String key = "broker.store.encryption-key must be the base64 of 32 random bytes (openssl rand -base64 32) "
+                + "when broker.store is redis";
+        assertEquals(List.of(), ConfigValidator.problems(Configs.broker()));
+        assertEquals(List.of(key), ConfigValidator.problems(Configs.broker("broker.store", "redis")));
+        assertEquals(List.of(key), ConfigValidator.problems(Configs.broker("broker.store", "redis",
+                "broker.store.encryption-key", java.util.Base64.getEncoder().encodeToString(new byte[16]))));
+        assertEquals(List.of(key), ConfigValidator.problems(Configs.broker("broker.store", "redis",
+                "broker.store.encryption-key", "not-base64-" + SECRET)));
+        assertEquals(List.of(), ConfigValidator.problems(Configs.broker("broker.store", "redis",
+                "broker.store.encryption-key", java.util.Base64.getEncoder().encodeToString(new byte[32]))));
+        assertEquals(List.of("broker.store must be 'memory' or 'redis'"),
+                ConfigValidator.problems(Configs.broker("broker.store", "memcached")));
+    }
+
+    @Test
     void tenantNamesAreLowerCaseLettersAndDigits() {
         assertTrue(ConfigValidator.TENANT_NAME.matcher("eu").matches());
         assertTrue(ConfigValidator.TENANT_NAME.matcher("customer42").matches());

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import io.qlikbroker.problem.BrokerException;
 import io.qlikbroker.problem.ProblemKind;
+import io.qlikbroker.store.SharedStore;
 import io.qlikbroker.testing.Configs;
 import io.qlikbroker.testing.ManualClock;
 
@@ -18,7 +19,7 @@ class PerUserRateLimiterTest {
 
     private final ManualClock clock = ManualClock.at(Instant.parse("2026-11-30T12:00:00Z"));
     private final PerUserRateLimiter limiter = new PerUserRateLimiter(Configs.broker("broker.rate-limit.per-user", "3"),
-            clock);
+            clock, SharedStore.none(), null); // nothing shared: no flush timer, no Vert.x
 
     @Test
     void aFullBucketTakesItsCapacityThenRefusesWithTheWaitForTheNextRequest() {

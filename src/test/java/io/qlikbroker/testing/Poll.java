@@ -11,13 +11,18 @@ public final class Poll {
 
     /** True as soon as {@code condition} holds; false when it still does not after {@code limit}. */
     public static boolean until(BooleanSupplier condition, Duration limit) {
+        return until(condition, limit, Duration.ofMillis(50));
+    }
+
+    /** As {@link #until(BooleanSupplier, Duration)}, checking every {@code interval}: for conditions that cost. */
+    public static boolean until(BooleanSupplier condition, Duration limit, Duration interval) {
         long deadline = System.nanoTime() + limit.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() - deadline > 0) {
                 return false;
             }
             try {
-                Thread.sleep(50);
+                Thread.sleep(interval.toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return false;

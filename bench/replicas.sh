@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# Two replicas of the broker behind one fake tenant, broker.store=memory against broker.store=redis, in one run.
+#   bench/replicas.sh        (env: BENCH_DURATION=20 BENCH_CONNECTIONS=16 BENCH_TENANT_LATENCY_MS=50 BENCH_HEAP=128m)
+# Starts a real redis-server (Debian's), the fake identity provider + tenant (bench/fake-upstream.mjs), two packaged
+# broker jars per case, and one wrk per replica at the same time with 100 users' bearer tokens. Prints each replica's
+# cached-path requests/s and p99, and upstream token calls per user (warm-up included: every user reaches both
+# replicas), then redis against memory as ratios.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. bench/lib.sh
+
+duration=${BENCH_DURATION:-20}
+connections=${BENCH_CONNECTIONS:-16}
+latency=${BENCH_TENANT_LATENCY_MS:-50}
+heap=${BENCH_HEAP:-128m}
+users=100
+work=target/bench
+mkdir -p "$work"
+
+require_load_tools
+command -v redis-server >/dev/null || { echo "bench: install redis-server (apt-get install redis-server)" >&2; exit 1; }
+
+redis_port=$(free_port)
+redis-server --port "$redis_port" --bind 127.0.0.1 --save '' --appendonly no > "$work/redis.log" 2>&1 < /dev/null &
+pids+=($!)
+start_fake_upstream
+
+start_replica() { # label, extra env assignments... ; prints "pid port"
+  local label=$1; shift
+  local port; port=$(free_port)
+  env QUARKUS_LOG_LEVEL=WARN "$@" QUARKUS_HTTP_PORT="$port" QUARKUS_HTTP_HOST=127.0.0.1 \
+    QUARKUS_OIDC_AUTH_SERVER_URL="http://127.0.0.1:$fake_port" QUARKUS_OIDC_CLIENT_ID=bench-app QUARKUS_OIDC_TOKEN_AUDIENCE=bench-app \
+    QLIK_TENANT_URL="http://127.0.0.1:$fake_port/qlik" QLIK_CLIENT_ID=bench-client QLIK_CLIENT_SECRET=bench-secret \
+    BROKER_RATE_LIMIT_PER_USER=100000000 \
+    java -Xmx"$heap" -jar target/quarkus-app/quarkus-run.jar > "$work/replica-$label.log" 2>&1 &
+  local pid=$!
+  pids+=("$pid")
+  for _ in $(seq 100); do curl -sf "http://127.0.0.1:$port/q/health/ready" >/dev/null && break; sleep 0.2; done
+  echo "$pid $port"
+}
+
+load() { # port, seconds
+  BENCH_TOKENS="$work/tokens.txt" wrk -t1 -c"$connections" -d"$2s" --latency -s bench/bearer-tokens.lua \
+    "http://127.0.0.1:$1" | grep '^BENCH'
+}
+
+run_case() { # label, extra env assignments...
+  local label=$1; shift
+  redis-cli -p "$redis_port" FLUSHALL > /dev/null < /dev/null
+  redis-cli -p "$redis_port" CONFIG RESETSTAT > /dev/null < /dev/null
+  curl -sf "http://127.0.0.1:$fake_port/stats/reset" >/dev/null
+  read -r pid_a port_a < <(start_replica "$label-a" "$@")
+  read -r pid_b port_b < <(start_replica "$label-b" "$@")
+  # Warm-up, one replica after the other: every user's first request reaches both (JIT, first mints).
+  load "$port_a" 5 > /dev/null
+  load "$port_b" 5 > /dev/null
+  local upstream; upstream=$(curl -sf "http://127.0.0.1:$fake_port/stats" | grep -o '[0-9]\+')
+  load "$port_a" "$duration" > "$work/$label-a.txt" &
+  local wrk_a=$!
+  load "$port_b" "$duration" > "$work/$label-b.txt"
+  wait "$wrk_a"
+  upstream=$(curl -sf "http://127.0.0.1:$fake_port/stats" | grep -o '[0-9]\+')
+  local store_errors; store_errors=$( (curl -sf "http://127.0.0.1:$port_a/q/metrics"; curl -sf "http://127.0.0.1:$port_b/q/metrics") \
+    | awk '/^broker_store_errors_total/ { s += $2 } END { print s + 0 }')
+  # Calls made by the replicas (commands run inside the rate limit's script are not theirs).
+  local redis_calls; redis_calls=$(redis-cli -p "$redis_port" INFO commandstats < /dev/null | tr -d '\r' \
+    | awk -F'[=,:]' '/^cmdstat_/ && !/^cmdstat_(incrby|pttl|pexpire|info|config)/ { s += $3 } END { print s + 0 }')
+  kill "$pid_a" "$pid_b"; wait "$pid_a" "$pid_b" 2>/dev/null || true
+  for side in a b; do
+    printf '%-8s replica-%s %s\n' "$label" "$side" "$(sed 's/^BENCH //' "$work/$label-$side.txt")" | tee -a "$work/replicas.txt"
+  done
+  printf '%-8s upstream_per_user=%.2f store_errors=%s redis_calls=%s\n' "$label" \
+    "$(awk -v u="$upstream" -v n="$users" 'BEGIN { print u / n }')" "$store_errors" "$redis_calls" | tee -a "$work/replicas.txt"
+}
+
+: > "$work/replicas.txt"
+echo "users=$users connections=${connections}/replica duration=${duration}s tenant_latency=${latency}ms heap=$heap cores=$(nproc)"
+key=$(head -c 32 /dev/urandom | base64)
+# Twice each, alternating: a shared machine drifts, and the ratio should not depend on which case ran first.
+for round in 1 2; do
+  run_case memory BROKER_STORE=memory
+  run_case redis BROKER_STORE=redis QUARKUS_REDIS_HOSTS="redis://127.0.0.1:$redis_port" BROKER_STORE_ENCRYPTION_KEY="$key"
+done
+total() { grep "^$1 .*rps=" "$work/replicas.txt" | sed -E 's/.*rps=([0-9]+).*/\1/' | awk '{ s += $1 } END { print s }'; }
+awk -v memory="$(total memory)" -v redis="$(total redis)" 'BEGIN {
+  printf "cached path, both replicas, both rounds: redis / memory = %.2f (redis costs %.1f%% of throughput)\n",
+    redis / memory, 100 * (1 - redis / memory) }'

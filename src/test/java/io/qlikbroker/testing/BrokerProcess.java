@@ -1,0 +1,105 @@
+package io.qlikbroker.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * One packaged broker (jar, or the native executable in a native build) started by a test with the given environment
+ * on a free port, for tests that need several replicas. Its console goes to a file.
+ */
+public final class BrokerProcess implements AutoCloseable {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private final Process process;
+    private final URI base;
+    private final Path output;
+
+    private BrokerProcess(Process process, URI base, Path output) {
+        this.process = process;
+        this.base = base;
+        this.output = output;
+    }
+
+    /** Starts it and waits until it is ready. */
+    public static BrokerProcess start(Map<String, String> environment) throws IOException, InterruptedException {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        Path output = Files.createTempFile("broker", ".log");
+        ProcessBuilder builder = PackagedApplication.builder().redirectOutput(output.toFile());
+        builder.environment().putAll(environment);
+        builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        BrokerProcess broker = new BrokerProcess(builder.start(), URI.create("http://localhost:" + port), output);
+        for (int i = 0; i < 150 && !broker.ready(); i++) {
+            Thread.sleep(100);
+        }
+        if (!broker.ready()) {
+            broker.close();
+            throw new IllegalStateException("the broker did not become ready:\n" + broker.log());
+        }
+        return broker;
+    }
+
+    private boolean ready() {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(base.resolve("/q/health/ready")).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException | InterruptedException notYet) {
+            return false;
+        }
+    }
+
+    public URI base() {
+        return base;
+    }
+
+    public HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(base.resolve(path)).GET().build());
+    }
+
+    public HttpResponse<String> post(String path, String bearer) {
+        return send(HttpRequest.newBuilder(base.resolve(path)).header("Authorization", "Bearer " + bearer)
+                .POST(HttpRequest.BodyPublishers.noBody()).build());
+    }
+
+    public java.util.concurrent.CompletableFuture<HttpResponse<String>> postAsync(String path, String bearer) {
+        return HTTP.sendAsync(HttpRequest.newBuilder(base.resolve(path)).header("Authorization", "Bearer " + bearer)
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    public HttpResponse<String> delete(String path, String bearer) {
+        return send(HttpRequest.newBuilder(base.resolve(path)).header("Authorization", "Bearer " + bearer)
+                .DELETE().build());
+    }
+
+    public String log() throws IOException {
+        return Files.readString(output);
+    }
+
+    private static HttpResponse<String> send(HttpRequest request) {
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        process.waitFor();
+    }
+}
