@@ -27,6 +27,7 @@ import io.qlikbroker.qlik.GroupsClient;
 import io.qlikbroker.qlik.QlikGroup;
 import io.qlikbroker.qlik.QlikUser;
 import io.qlikbroker.qlik.UsersClient;
+import io.qlikbroker.store.SharedStore;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -35,7 +36,8 @@ import io.smallrye.mutiny.Uni;
  * Makes a user's managed Qlik groups equal to the groups of its claim before a token is minted: the impersonation
  * request cannot carry groups, and spaces and roles are granted to groups. Qlik is read and written only when the
  * user's set is new to this replica, changed, or older than {@code resync-after}: steady traffic makes no Groups or
- * Users call. One sync at a time per user; concurrent requests with the same set share it. Writes are one membership
+ * Users call. One sync at a time per user; concurrent requests with the same set share it; with a shared store,
+ * a set one replica synced is not synced again by the others. Writes are one membership
  * per request, so that one refused change (an administrator added the same group meanwhile) cannot undo the rest.
  */
 public class GroupSync {
@@ -52,14 +54,19 @@ public class GroupSync {
     private final AdminToken adminToken;
     private final AuditLog audit;
     private final BrokerMetrics metrics;
+    static final String SPACE = "groups";
+
+    /** Replicas' shared digests: a user synced by one replica is not synced again by the next it reaches. */
+    private final SharedStore store;
     /** User to the digest of the set last synced (or being synced) for it: no name, no claim value. */
     private final Cache<String, Sync> synced;
     /** Group name to its id: created or found once, then reused by every user. */
     private final Cache<String, String> groupIds;
 
     public GroupSync(String tenant, TenantSettings.Groups config, UsersClient users, GroupsClient groups,
-            AdminToken adminToken, AuditLog audit, BrokerMetrics metrics, Clock clock) {
+            AdminToken adminToken, AuditLog audit, BrokerMetrics metrics, Clock clock, SharedStore store) {
         this.tenant = tenant;
+        this.store = store;
         this.config = config;
         this.mapping = config.enabled() ? new GroupMapping(config) : null;
         this.users = users;
@@ -132,7 +139,7 @@ public class GroupSync {
             // One sync at a time per user: a changed set waits for the one in flight.
             CompletableFuture<?> before = previous.get() == null ? CompletableFuture.completedFuture(null)
                     : previous.get().done().handle((result, failure) -> null);
-            before.whenComplete((ignored, nothing) -> run(who, mapped, userId)
+            before.whenComplete((ignored, nothing) -> runUnlessSharedMatches(user, digest, who, mapped, userId)
                     .call(result -> result.changed() ? onChange.get() : Uni.createFrom().voidItem())
                     .subscribe().with(created.done()::complete, failure -> {
                         synced.asMap().remove(user, created);
@@ -146,6 +153,19 @@ public class GroupSync {
         return Uni.createFrom().completionStage(() -> current.done().copy())
                 .onFailure(this::tolerable).recoverWithItem(GroupSyncResult.UNSYNCED)
                 .onFailure().transform(GroupSync::unavailable);
+    }
+
+    /** Another replica may have synced this very set: then Qlik already has it. */
+    private Uni<GroupSyncResult> runUnlessSharedMatches(String user, String digest, String who,
+            GroupMapping.Mapped mapped, Supplier<Uni<String>> userId) {
+        String key = tenant + "\n" + user;
+        return store.get(SPACE, key).chain(shared -> {
+            if (shared.filter(digest::equals).isPresent()) {
+                metrics.groupSync(tenant, GroupSyncResult.Status.CACHED.label());
+                return Uni.createFrom().item(GroupSyncResult.CACHED);
+            }
+            return run(who, mapped, userId).call(() -> store.put(SPACE, key, digest, config.resyncAfter()));
+        });
     }
 
     private Uni<GroupSyncResult> run(String who, GroupMapping.Mapped mapped, Supplier<Uni<String>> userId) {

@@ -52,6 +52,6 @@ public class TenantRegistry {
                 new UserLookupMapper(settings.userLookup()),
                 new UserProvisioner(name, settings, connection.users(), connection.adminToken(), audit, clock, store),
                 new GroupSync(name, settings.groups(), connection.users(), connection.groups(), connection.adminToken(),
-                        audit, metrics, clock));
+                        audit, metrics, clock, store));
     }
 }
