@@ -81,6 +81,15 @@ public class GroupSync {
     }
 
     private record Sync(String digest, CompletableFuture<GroupSyncResult> done) {
+
+        /** This set, synced or being synced (a failed sync is forgotten, so the next request tries again). */
+        boolean covers(String otherDigest) {
+            return digest.equals(otherDigest) && !done.isCompletedExceptionally();
+        }
+
+        boolean finished() {
+            return done.isDone() && !done.isCompletedExceptionally();
+        }
     }
 
     public boolean enabled() {
@@ -95,11 +104,7 @@ public class GroupSync {
     /** Whether exactly these names were synced for {@code user} recently. */
     public boolean isSynced(String user, SortedSet<String> names) {
         Sync sync = synced.getIfPresent(user);
-        return sync != null && sync.digest().equals(digest(names)) && isSuccess(sync.done());
-    }
-
-    private static boolean isSuccess(CompletableFuture<?> done) {
-        return done.isDone() && !done.isCompletedExceptionally();
+        return sync != null && sync.covers(digest(names)) && sync.finished();
     }
 
     /**
@@ -121,20 +126,18 @@ public class GroupSync {
             return Uni.createFrom().failure(refused);
         }
         String digest = digest(mapped.names());
+        // Read first: the steady state, and a compute that kept the entry could still restart its expiry.
         Sync recent = synced.getIfPresent(user);
-        if (recent != null && recent.digest().equals(digest) && isSuccess(recent.done())) {
-            metrics.groupSync(tenant, GroupSyncResult.Status.CACHED.label());
-            return Uni.createFrom().item(GroupSyncResult.CACHED);
-        }
         Sync created = new Sync(digest, new CompletableFuture<>());
         AtomicReference<Sync> previous = new AtomicReference<>();
-        Sync current = synced.asMap().compute(user, (key, existing) -> {
-            if (existing != null && existing.digest().equals(digest) && !existing.done().isCompletedExceptionally()) {
-                return existing;
-            }
-            previous.set(existing);
-            return created;
-        });
+        Sync current = recent != null && recent.covers(digest) ? recent
+                : synced.asMap().compute(user, (key, existing) -> {
+                    if (existing != null && existing.covers(digest)) {
+                        return existing;
+                    }
+                    previous.set(existing);
+                    return created;
+                });
         if (current == created) {
             // One sync at a time per user: a changed set waits for the one in flight.
             CompletableFuture<?> before = previous.get() == null ? CompletableFuture.completedFuture(null)
@@ -145,7 +148,7 @@ public class GroupSync {
                         synced.asMap().remove(user, created);
                         created.done().completeExceptionally(failure);
                     }));
-        } else if (current.done().isDone()) {
+        } else if (current.finished()) {
             metrics.groupSync(tenant, GroupSyncResult.Status.CACHED.label());
             return Uni.createFrom().item(GroupSyncResult.CACHED);
         }

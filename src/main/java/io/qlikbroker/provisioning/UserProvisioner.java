@@ -3,6 +3,7 @@ package io.qlikbroker.provisioning;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -88,21 +89,24 @@ public class UserProvisioner {
             return Uni.createFrom().item(lookup.value());
         }
         String subject = lookup.value();
-        return Uni.createFrom().completionStage(() -> knownUsers.get(subject,
-                (key, executor) -> adminToken.get().chain(admin -> users.findBySubject(subject, admin))
-                        .map(found -> found.map(QlikUser::id).orElseThrow(() -> new BrokerException(
-                                ProblemKind.QLIK_USER_UNKNOWN, "The Qlik tenant does not know your user.")))
-                        .subscribeAsCompletionStage())
-                .copy());
+        return known(subject, () -> adminToken.get().chain(admin -> users.findBySubject(subject, admin))
+                .map(found -> found.map(QlikUser::id).orElseThrow(() -> new BrokerException(
+                        ProblemKind.QLIK_USER_UNKNOWN, "The Qlik tenant does not know your user."))));
     }
 
     /** The Qlik user id of {@code subject}, creating the user from the identity's claims if the tenant lacks it. */
     public Uni<String> ensure(String subject, SecurityIdentity identity) {
+        return known(subject, () -> lookUpOrCreate(subject, identity));
+    }
+
+    /**
+     * The Qlik id of {@code subject}: remembered here, else shared by another replica, else {@code find}'s, made once
+     * for all concurrent callers.
+     */
+    private Uni<String> known(String subject, Supplier<Uni<String>> find) {
         // A copy per waiter: one caller's disconnect must not cancel the lookup the others wait for.
         return Uni.createFrom().completionStage(() -> knownUsers.get(subject,
-                (key, executor) -> shared.get(sharedKey(subject), () -> lookUpOrCreate(subject, identity))
-                        .subscribeAsCompletionStage())
-                .copy());
+                (key, executor) -> shared.get(sharedKey(subject), find).subscribeAsCompletionStage()).copy());
     }
 
     /**
