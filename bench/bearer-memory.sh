@@ -27,7 +27,8 @@ rss() { awk '/VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$1/status"; }
 measure() { # label, bearer-cache on|off, command...
   local label=$1 memory=$2; shift 2
   local port; port=$(free_port)
-  env QUARKUS_HTTP_PORT="$port" QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_LOG_LEVEL=WARN \
+  local mport; mport=$(free_port)
+  env QUARKUS_HTTP_PORT="$port" QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_MANAGEMENT_PORT="$mport" QUARKUS_MANAGEMENT_HOST=127.0.0.1 QUARKUS_LOG_LEVEL=WARN \
     QUARKUS_OIDC_AUTH_SERVER_URL="http://127.0.0.1:$fake_port" QUARKUS_OIDC_CLIENT_ID=bench-app \
     QUARKUS_OIDC_TOKEN_AUDIENCE=bench-app \
     QLIK_TENANT_URL="http://127.0.0.1:$fake_port/qlik" QLIK_CLIENT_ID=bench-client QLIK_CLIENT_SECRET=bench-secret \
@@ -35,7 +36,7 @@ measure() { # label, bearer-cache on|off, command...
     "$@" > "$work/bearer-memory-$label-$memory.log" 2>&1 &
   local pid=$!
   pids+=("$pid")
-  until curl -sf -o /dev/null "http://127.0.0.1:$port/q/health/ready"; do sleep 0.01; done
+  until curl -sf -o /dev/null "http://127.0.0.1:$mport/q/health/ready"; do sleep 0.01; done
   local at_ready; at_ready=$(rss "$pid")
   local failed; failed=$(xargs -P 8 -I{} curl -s -o /dev/null -w '%{http_code}\n' -X POST \
     -H "Authorization: Bearer {}" "http://127.0.0.1:$port/access-token" < "$work/one-user-tokens.txt" | grep -vc '^200$' || true)

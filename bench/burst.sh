@@ -36,17 +36,18 @@ run() { # label, command...
   local tenant_pid=$!
   pids+=("$tenant_pid")
   local port; port=$(free_port)
-  env QUARKUS_HTTP_PORT="$port" QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_LOG_LEVEL=WARN \
+  local mport; mport=$(free_port)
+  env QUARKUS_HTTP_PORT="$port" QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_MANAGEMENT_PORT="$mport" QUARKUS_MANAGEMENT_HOST=127.0.0.1 QUARKUS_LOG_LEVEL=WARN \
     QUARKUS_OIDC_AUTH_SERVER_URL="http://127.0.0.1:$idp_port" QUARKUS_OIDC_CLIENT_ID=bench-app \
     QUARKUS_OIDC_TOKEN_AUDIENCE=bench-app QLIK_TENANT_URL="https://127.0.0.1:$tls_port" QLIK_CLIENT_ID=bench-client \
     QLIK_CLIENT_SECRET=bench-secret QLIK_TIMEOUT="$timeout" BROKER_RATE_LIMIT_PER_USER=100000 \
     "$@" > "$work/broker-$label.log" 2>&1 &
   local pid=$!
   pids+=("$pid")
-  until curl -sf -o /dev/null "http://127.0.0.1:$port/q/health/ready"; do sleep 0.01; done
+  until curl -sf -o /dev/null "http://127.0.0.1:$mport/q/health/ready"; do sleep 0.01; done
   local result; result=$(node bench/burst-client.mjs "http://127.0.0.1:$port" "$work/tokens.txt")
   local stats; stats=$(curl -sk "https://127.0.0.1:$tls_port/stats")
-  local breaker; breaker=$(curl -s "http://127.0.0.1:$port/q/metrics" | awk '/^broker_circuit_breaker_state/ {print $2}')
+  local breaker; breaker=$(curl -s "http://127.0.0.1:$mport/q/metrics" | awk '/^broker_circuit_breaker_state/ {print $2}')
   kill "$pid" "$tenant_pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true
   printf '%-7s %s upstream=%s breaker=%s\n' "$label" "$result" "$stats" "$breaker"
 }

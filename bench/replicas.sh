@@ -25,18 +25,19 @@ redis-server --port "$redis_port" --bind 127.0.0.1 --save '' --appendonly no > "
 pids+=($!)
 start_fake_upstream
 
-start_replica() { # label, extra env assignments... ; prints "pid port"
+start_replica() { # label, extra env assignments... ; prints "pid port management-port"
   local label=$1; shift
   local port; port=$(free_port)
-  env QUARKUS_LOG_LEVEL=WARN "$@" QUARKUS_HTTP_PORT="$port" QUARKUS_HTTP_HOST=127.0.0.1 \
+  local mport; mport=$(free_port)
+  env QUARKUS_LOG_LEVEL=WARN "$@" QUARKUS_HTTP_PORT="$port" QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_MANAGEMENT_PORT="$mport" QUARKUS_MANAGEMENT_HOST=127.0.0.1 \
     QUARKUS_OIDC_AUTH_SERVER_URL="http://127.0.0.1:$fake_port" QUARKUS_OIDC_CLIENT_ID=bench-app QUARKUS_OIDC_TOKEN_AUDIENCE=bench-app \
     QLIK_TENANT_URL="http://127.0.0.1:$fake_port/qlik" QLIK_CLIENT_ID=bench-client QLIK_CLIENT_SECRET=bench-secret \
     BROKER_RATE_LIMIT_PER_USER=100000000 \
     java -Xmx"$heap" -jar target/quarkus-app/quarkus-run.jar > "$work/replica-$label.log" 2>&1 &
   local pid=$!
   pids+=("$pid")
-  for _ in $(seq 100); do curl -sf "http://127.0.0.1:$port/q/health/ready" >/dev/null && break; sleep 0.2; done
-  echo "$pid $port"
+  for _ in $(seq 100); do curl -sf "http://127.0.0.1:$mport/q/health/ready" >/dev/null && break; sleep 0.2; done
+  echo "$pid $port $mport"
 }
 
 load() { # port, seconds
@@ -49,8 +50,8 @@ run_case() { # label, extra env assignments...
   redis-cli -p "$redis_port" FLUSHALL > /dev/null < /dev/null
   redis-cli -p "$redis_port" CONFIG RESETSTAT > /dev/null < /dev/null
   curl -sf "http://127.0.0.1:$fake_port/stats/reset" >/dev/null
-  read -r pid_a port_a < <(start_replica "$label-a" "$@")
-  read -r pid_b port_b < <(start_replica "$label-b" "$@")
+  read -r pid_a port_a mport_a < <(start_replica "$label-a" "$@")
+  read -r pid_b port_b mport_b < <(start_replica "$label-b" "$@")
   # Warm-up, one replica after the other: every user's first request reaches both (JIT, first mints).
   load "$port_a" 5 > /dev/null
   load "$port_b" 5 > /dev/null
@@ -60,7 +61,7 @@ run_case() { # label, extra env assignments...
   load "$port_b" "$duration" > "$work/$label-b.txt"
   wait "$wrk_a"
   upstream=$(curl -sf "http://127.0.0.1:$fake_port/stats" | grep -o '[0-9]\+')
-  local store_errors; store_errors=$( (curl -sf "http://127.0.0.1:$port_a/q/metrics"; curl -sf "http://127.0.0.1:$port_b/q/metrics") \
+  local store_errors; store_errors=$( (curl -sf "http://127.0.0.1:$mport_a/q/metrics"; curl -sf "http://127.0.0.1:$mport_b/q/metrics") \
     | awk '/^broker_store_errors_total/ { s += $2 } END { print s + 0 }')
   # Calls made by the replicas (commands run inside the rate limit's script are not theirs).
   local redis_calls; redis_calls=$(redis-cli -p "$redis_port" INFO commandstats < /dev/null | tr -d '\r' \

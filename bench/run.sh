@@ -24,15 +24,16 @@ start_fake_upstream
 run_case() { # label, extra env assignments...
   local label=$1; shift
   local port; port=$(free_port)
+  local mport; mport=$(free_port)
   # Cases may override QUARKUS_LOG_LEVEL (WARN: audit lines off), so it comes before their assignments.
-  env QUARKUS_LOG_LEVEL=WARN "$@" QUARKUS_HTTP_PORT="$port" QUARKUS_HTTP_HOST=127.0.0.1 \
+  env QUARKUS_LOG_LEVEL=WARN "$@" QUARKUS_HTTP_PORT="$port" QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_MANAGEMENT_PORT="$mport" QUARKUS_MANAGEMENT_HOST=127.0.0.1 \
     QUARKUS_OIDC_AUTH_SERVER_URL="http://127.0.0.1:$fake_port" QUARKUS_OIDC_CLIENT_ID=bench-app QUARKUS_OIDC_TOKEN_AUDIENCE=bench-app \
     QLIK_TENANT_URL="http://127.0.0.1:$fake_port/qlik" QLIK_CLIENT_ID=bench-client QLIK_CLIENT_SECRET=bench-secret \
     BROKER_RATE_LIMIT_PER_USER=100000000 \
     java -Xmx"$heap" -jar target/quarkus-app/quarkus-run.jar > "$work/broker-$label.log" 2>&1 &
   local pid=$!
   pids+=("$pid")
-  for _ in $(seq 100); do curl -sf "http://127.0.0.1:$port/q/health/ready" >/dev/null && break; sleep 0.2; done
+  for _ in $(seq 100); do curl -sf "http://127.0.0.1:$mport/q/health/ready" >/dev/null && break; sleep 0.2; done
   # Warm-up (JIT, first mints of every user), then the measured run.
   curl -sf "http://127.0.0.1:$fake_port/stats/reset" >/dev/null
   BENCH_TOKENS="$work/tokens.txt" wrk -t2 -c"$connections" -d5s -s bench/bearer-tokens.lua "http://127.0.0.1:$port" >/dev/null

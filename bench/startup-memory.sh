@@ -21,14 +21,15 @@ for _ in $(seq 50); do [ -s "$work/tokens.txt" ] && break; sleep 0.1; done
 measure() { # label, command...
   local label=$1; shift
   local port; port=$(free_port)
+  local mport; mport=$(free_port)
   local start; start=$(date +%s%N)
-  env QUARKUS_HTTP_PORT="$port" QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_LOG_LEVEL=WARN \
+  env QUARKUS_HTTP_PORT="$port" QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_MANAGEMENT_PORT="$mport" QUARKUS_MANAGEMENT_HOST=127.0.0.1 QUARKUS_LOG_LEVEL=WARN \
     QUARKUS_OIDC_AUTH_SERVER_URL="http://127.0.0.1:$fake_port" QUARKUS_OIDC_CLIENT_ID=bench-app QUARKUS_OIDC_TOKEN_AUDIENCE=bench-app \
     QLIK_TENANT_URL="http://127.0.0.1:$fake_port/qlik" QLIK_CLIENT_ID=bench-client QLIK_CLIENT_SECRET=bench-secret \
     BROKER_RATE_LIMIT_PER_USER=100000 "$@" > "$work/startup-$label.log" 2>&1 &
   local pid=$!
   pids+=("$pid")
-  until curl -sf -o /dev/null "http://127.0.0.1:$port/q/health/ready"; do sleep 0.005; done
+  until curl -sf -o /dev/null "http://127.0.0.1:$mport/q/health/ready"; do sleep 0.005; done
   local ready_ms=$(( ($(date +%s%N) - start) / 1000000 ))
   local rss_ready; rss_ready=$(awk '/VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$pid/status")
   for _ in $(seq 10); do cat "$work/tokens.txt"; done | head -n 1000 \

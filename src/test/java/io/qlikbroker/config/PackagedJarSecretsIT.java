@@ -7,15 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
@@ -24,8 +19,8 @@ import org.junit.jupiter.api.Test;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 
+import io.qlikbroker.testing.BrokerProcess;
 import io.qlikbroker.testing.KeyedTenantFake;
-import io.qlikbroker.testing.PackagedApplication;
 import io.qlikbroker.testing.QlikTenantFake;
 import io.qlikbroker.testing.SecondTenantFake;
 import io.qlikbroker.testing.TestTokens;
@@ -40,16 +35,13 @@ import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 class PackagedJarSecretsIT {
 
     private static final String SECRET = QlikTenantFake.CLIENT_SECRET;
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private static OidcWiremockTestResource identityProvider;
     private static QlikTenantFake tenantFake;
     private static SecondTenantFake euFake;
     private static KeyedTenantFake keyedFake;
     private static WireMockServer tenant;
-    private static Process broker;
-    private static Path output;
-    private static URI base;
+    private static BrokerProcess broker;
 
     @BeforeAll
     static void startBroker() throws Exception {
@@ -65,15 +57,7 @@ class PackagedJarSecretsIT {
 
         Path secrets = Files.createTempFile("qlik-secret", ".properties");
         Files.writeString(secrets, "qlik.client-secret=" + SECRET + "\n");
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        base = URI.create("http://localhost:" + port);
-        output = Files.createTempFile("broker", ".log");
-        ProcessBuilder builder = PackagedApplication.builder().redirectOutput(output.toFile());
-        builder.environment().putAll(Map.of(
-                "QUARKUS_HTTP_PORT", String.valueOf(port),
+        Map<String, String> environment = new HashMap<>(Map.of(
                 "QUARKUS_OIDC_AUTH_SERVER_URL", keycloak + "/realms/quarkus/",
                 "QUARKUS_OIDC_CLIENT_ID", "broker-test",
                 "QUARKUS_OIDC_TOKEN_AUDIENCE", TestTokens.AUDIENCE,
@@ -81,24 +65,19 @@ class PackagedJarSecretsIT {
                 "QLIK_CLIENT_ID", qlik.get("qlik.client-id"),
                 "QUARKUS_CONFIG_LOCATIONS", secrets.toUri().toString()));
         // A named tenant from environment variables alone, as a Kubernetes ConfigMap and Secret would set it.
-        builder.environment().putAll(Map.of(
+        environment.putAll(Map.of(
                 "QLIK_TENANTS__EU__TENANT_URL", euUrl,
                 "QLIK_TENANTS__EU__CLIENT_ID", SecondTenantFake.CLIENT_ID,
                 "QLIK_TENANTS__EU__CLIENT_SECRET", SecondTenantFake.CLIENT_SECRET));
         // Tenants whose clients prove themselves with a signed assertion, and with a secret read from a file.
-        keyed.forEach((property, value) -> builder.environment().put(environmentName(property), value));
-        broker = builder.start();
-        for (int i = 0; i < 100 && !ready(); i++) {
-            Thread.sleep(200);
-        }
-        assertTrue(ready(), "the broker did not become ready:\n" + Files.readString(output));
+        keyed.forEach((property, value) -> environment.put(environmentName(property), value));
+        broker = BrokerProcess.start(environment);
     }
 
     @AfterAll
     static void stop() throws Exception {
         if (broker != null) {
-            broker.destroy();
-            broker.waitFor();
+            broker.close();
         }
         tenantFake.stop();
         euFake.stop();
@@ -115,10 +94,9 @@ class PackagedJarSecretsIT {
         assertEquals(0, keyedFake.verifier().refusals());
         HttpResponse<String> filed = postToken("/tenants/" + KeyedTenantFake.FILED + "/access-token", bearer);
         assertEquals(200, filed.statusCode(), filed.body());
-        HttpResponse<String> jwks = HTTP.send(HttpRequest.newBuilder(base.resolve("/.well-known/jwks.json")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> jwks = broker.get("/.well-known/jwks.json");
         assertTrue(jwks.body().contains(KeyedTenantFake.thumbprint(keyedFake.firstKey())), jwks.body());
-        assertFalse(Files.readString(output).contains(KeyedTenantFake.FIRST_SECRET), "the secret file's value is never logged");
+        assertFalse(broker.log().contains(KeyedTenantFake.FIRST_SECRET), "the secret file's value is never logged");
     }
 
     /** qlik.tenants."keyed".client-id → QLIK_TENANTS__KEYED__CLIENT_ID, as Kubernetes would pass it. */
@@ -137,12 +115,11 @@ class PackagedJarSecretsIT {
                 .withRequestBody(equalToJson("{\"client_secret\": \"" + SECRET + "\"}", true, true)));
 
         for (String path : new String[] { "/q/health", "/q/health/well", "/q/metrics", "/q/openapi" }) {
-            String body = HTTP.send(HttpRequest.newBuilder(base.resolve(path)).build(),
-                    HttpResponse.BodyHandlers.ofString()).body();
+            String body = broker.manage(path).body();
             assertFalse(body.contains(SECRET), path + " shows the secret");
             assertFalse(body.contains(token.body()), path + " shows a token");
         }
-        String console = Files.readString(output, StandardCharsets.UTF_8);
+        String console = broker.log();
         assertTrue(console.contains("started in"), console);
         assertFalse(console.contains(SECRET), "the console shows the secret");
         assertFalse(console.contains(token.body()), "the console shows the token");
@@ -157,20 +134,7 @@ class PackagedJarSecretsIT {
         assertTrue(token.body().startsWith(SecondTenantFake.TOKEN_LABEL + QlikTenantFake.tokenPrefixFor("bob")));
     }
 
-    private static HttpResponse<String> postToken(String path, String bearer) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(base.resolve(path)).header("Authorization", "Bearer " + bearer)
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static boolean ready() {
-        try {
-            return HTTP.send(HttpRequest.newBuilder(base.resolve("/q/health/ready")).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+    private static HttpResponse<String> postToken(String path, String bearer) {
+        return broker.post(path, bearer);
     }
 }

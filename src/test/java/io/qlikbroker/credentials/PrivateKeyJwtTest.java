@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 
 import io.qlikbroker.testing.KeyedTenantFake;
 import io.qlikbroker.testing.LogCapture;
+import io.qlikbroker.testing.Management;
 import io.qlikbroker.testing.ParallelRequests;
 import io.qlikbroker.testing.Poll;
 import io.qlikbroker.testing.QlikTenantFake;
@@ -158,7 +159,7 @@ class PrivateKeyJwtTest {
     /** A fresh wellness result: past the 5 s for which a probe's result is reused. */
     private String wellness() {
         clock.advance(Duration.ofSeconds(6));
-        return given().when().get("/q/health/well").then().extract().asString();
+        return Management.given().when().get("/q/health/well").then().extract().asString();
     }
 
     private static List<String> jwksKeyIds() {

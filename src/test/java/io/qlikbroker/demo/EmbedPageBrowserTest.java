@@ -29,6 +29,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 import io.qlikbroker.domain.TokenFingerprint;
 import io.qlikbroker.session.HybridProfile;
+import io.qlikbroker.testing.Management;
 import io.qlikbroker.testing.QlikTenantFake;
 import io.qlikbroker.testing.QlikTenantTestBase;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -132,7 +133,7 @@ class EmbedPageBrowserTest extends QlikTenantTestBase {
     }
 
     private static double forbiddenCount() {
-        String metrics = given().when().get("/q/metrics").then().extract().asString();
+        String metrics = Management.given().when().get("/q/metrics").then().extract().asString();
         Matcher matcher = Pattern
                 .compile("^broker_token_requests_total\\{outcome=\"forbidden\",tenant=\"default\"} (\\S+)$", Pattern.MULTILINE)
                 .matcher(metrics);

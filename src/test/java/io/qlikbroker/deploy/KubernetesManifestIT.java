@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.TextNode;
 
 /**
  * The Kubernetes manifest quarkus-kubernetes generated at package time (target/kubernetes/kubernetes.json): a
@@ -23,7 +24,7 @@ class KubernetesManifestIT {
     private final List<JsonNode> resources = load();
 
     @Test
-    void deploymentRunsOneReplicaProbedOnTheHealthEndpoints() {
+    void deploymentRunsOneReplicaProbedOnTheManagementPort() {
         JsonNode deployment = resource("Deployment");
         // Absent means 1: without broker.store=redis, replicas would not share tokens, limits or pauses.
         assertEquals(1, deployment.at("/spec/replicas").asInt(1), "memory store: one replica");
@@ -32,9 +33,9 @@ class KubernetesManifestIT {
         assertEquals("/q/health/ready", container.at("/readinessProbe/httpGet/path").asText());
         assertEquals("/q/health/started", container.at("/startupProbe/httpGet/path").asText());
         for (String probe : new String[] { "livenessProbe", "readinessProbe", "startupProbe" }) {
-            assertEquals(8080, container.at("/" + probe + "/httpGet/port").asInt(), probe);
+            assertEquals(9000, port(container, container.at("/" + probe + "/httpGet/port")), probe);
         }
-        assertEquals(8080, container.at("/ports/0/containerPort").asInt());
+        assertEquals(8080, port(container, TextNode.valueOf("http")));
     }
 
     @Test
@@ -73,12 +74,25 @@ class KubernetesManifestIT {
     }
 
     @Test
-    void serviceAndScrapeAnnotationsExist() {
-        JsonNode service = resource("Service");
-        assertEquals(8080, service.at("/spec/ports/0/targetPort").asInt());
+    void theServiceExposesOnlyThePublicPortAndPrometheusScrapesTheManagementPort() {
+        JsonNode ports = resource("Service").at("/spec/ports");
+        assertEquals(1, ports.size(), ports.toString());
+        assertEquals(8080, port(container(), ports.at("/0/targetPort")));
         JsonNode annotations = resource("Deployment").at("/spec/template/metadata/annotations");
         assertEquals("true", annotations.path("prometheus.io/scrape").asText());
         assertEquals("/q/metrics", annotations.path("prometheus.io/path").asText());
+        assertEquals("9000", annotations.path("prometheus.io/port").asText());
+    }
+
+    /** A port given by number or by the name of one of the container's ports. */
+    private static int port(JsonNode container, JsonNode port) {
+        if (port.isInt()) {
+            return port.asInt();
+        }
+        return StreamSupport.stream(container.path("ports").spliterator(), false)
+                .filter(declared -> port.asText().equals(declared.path("name").asText())).findFirst()
+                .map(declared -> declared.path("containerPort").asInt())
+                .orElseThrow(() -> new AssertionError("no container port " + port));
     }
 
     private JsonNode container() {

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import com.github.tomakehurst.wiremock.WireMockServer;
 
 import io.qlikbroker.testing.InjectQlikTenant;
+import io.qlikbroker.testing.Management;
 import io.qlikbroker.testing.QlikTenantFake;
 import io.qlikbroker.testing.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
@@ -38,14 +39,14 @@ class HealthTest {
 
     @Test
     void livenessStartupAndReadinessAreUp() {
-        given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
-        given().when().get("/q/health/started").then().statusCode(200).body("status", equalTo("UP"));
-        given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        Management.given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        Management.given().when().get("/q/health/started").then().statusCode(200).body("status", equalTo("UP"));
+        Management.given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
     }
 
     @Test
     void wellnessIsUpWhenTheTenantServesItsMetadata() {
-        given().when().get("/q/health/well").then().statusCode(200)
+        Management.given().when().get("/q/health/well").then().statusCode(200)
                 .body("checks.find { it.name == 'qlik-tenant' }.status", equalTo("UP"));
         tenant.verify(1, getRequestedFor(urlPathEqualTo(QlikTenantFake.METADATA_PATH)));
     }
@@ -54,9 +55,9 @@ class HealthTest {
     void tenantOutageMakesWellnessDownButNotReadiness() {
         tenant.stubFor(get(urlPathEqualTo(QlikTenantFake.METADATA_PATH)).atPriority(1)
                 .willReturn(aResponse().withStatus(503)));
-        given().when().get("/q/health/well").then().statusCode(503)
+        Management.given().when().get("/q/health/well").then().statusCode(503)
                 .body("checks.find { it.name == 'qlik-tenant' }.status", equalTo("DOWN"));
-        given().when().get("/q/health/ready").then().statusCode(200);
+        Management.given().when().get("/q/health/ready").then().statusCode(200);
     }
 
     @Test
@@ -64,21 +65,21 @@ class HealthTest {
         tenant.stubFor(get(urlPathEqualTo(QlikTenantFake.METADATA_PATH)).atPriority(1)
                 .willReturn(aResponse().withStatus(200).withFixedDelay(10_000)));
         long start = System.nanoTime();
-        given().when().get("/q/health").then().statusCode(503)
+        Management.given().when().get("/q/health").then().statusCode(503)
                 .body("checks.find { it.name == 'qlik-tenant' }.status", equalTo("DOWN"));
         long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
         assertTrue(elapsedMillis < 2000, "health answered after " + elapsedMillis + " ms");
-        given().when().get("/q/health/ready").then().statusCode(200);
+        Management.given().when().get("/q/health/ready").then().statusCode(200);
     }
 
     @Test
     void probesReuseTheTenantResultForFiveSeconds() {
         for (int i = 0; i < 5; i++) {
-            given().when().get("/q/health/well").then().statusCode(200);
+            Management.given().when().get("/q/health/well").then().statusCode(200);
         }
         tenant.verify(1, getRequestedFor(urlPathEqualTo(QlikTenantFake.METADATA_PATH)));
         clock.advance(TenantWellnessCheck.RESULT_REUSE);
-        given().when().get("/q/health/well").then().statusCode(200);
+        Management.given().when().get("/q/health/well").then().statusCode(200);
         tenant.verify(2, getRequestedFor(urlPathEqualTo(QlikTenantFake.METADATA_PATH)));
     }
 }

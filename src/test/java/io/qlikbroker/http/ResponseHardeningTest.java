@@ -15,11 +15,19 @@ class ResponseHardeningTest {
 
     @Test
     void everyResponseIsNosniffWithoutServerBanner() {
-        for (String path : new String[] { "/q/health", "/q/metrics", "/no-such-page", "/access-token" }) {
+        for (String path : new String[] { "/q/health", "/q/metrics", "/q/openapi", "/no-such-page",
+                "/access-token" }) {
             given().when().get(path).then()
                     .header("X-Content-Type-Options", "nosniff")
                     .header("Server", nullValue())
                     .header("X-Powered-By", nullValue());
+        }
+    }
+
+    @Test
+    void managementEndpointsAreNotOnThePublicPort() {
+        for (String path : new String[] { "/q/health", "/q/health/ready", "/q/metrics", "/q/openapi" }) {
+            given().when().get(path).then().statusCode(404);
         }
     }
 

@@ -13,6 +13,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 import io.qlikbroker.testing.ConfigProfile;
+import io.qlikbroker.testing.Management;
 import io.qlikbroker.testing.Poll;
 import io.qlikbroker.testing.QlikTenantFake;
 import io.qlikbroker.testing.QlikTenantTestBase;
@@ -54,7 +55,7 @@ class CircuitBreakerTest extends QlikTenantTestBase {
         given().auth().oauth2(TestTokens.bearer(cachedUser)).when().post("/access-token")
                 .then().statusCode(200).body(equalTo(cached));
         tenant.verify(0, postRequestedFor(urlPathEqualTo(QlikTenantFake.TOKEN_PATH)));
-        given().when().get("/q/metrics").then().body(org.hamcrest.Matchers.containsString(
+        Management.given().when().get("/q/metrics").then().body(org.hamcrest.Matchers.containsString(
                 "broker_circuit_breaker_state{tenant=\"default\"} 2.0"));
 
         // Once the delay has passed, one probing call goes through and closes the circuit again. Polled, not slept:

@@ -254,15 +254,15 @@ class SharedStateIT {
         System.out.printf("With Redis down: a new user's first token took %d ms, a cached one %d ms%n", newUserMillis,
                 (System.nanoTime() - cachedStarted) / 1_000_000);
         for (BrokerProcess replica : List.of(a, b)) {
-            assertTrue(Poll.until(() -> replica.get("/q/health/well").statusCode() == 503, Duration.ofSeconds(5)),
+            assertTrue(Poll.until(() -> replica.manage("/q/health/well").statusCode() == 503, Duration.ofSeconds(5)),
                     "broker-store goes DOWN");
-            assertTrue(replica.get("/q/health/well").body().contains("\"broker-store\""));
-            assertEquals(200, replica.get("/q/health/ready").statusCode(), "readiness does not depend on Redis");
+            assertTrue(replica.manage("/q/health/well").body().contains("\"broker-store\""));
+            assertEquals(200, replica.manage("/q/health/ready").statusCode(), "readiness does not depend on Redis");
         }
 
         redis.startAgain();
         for (BrokerProcess replica : List.of(a, b)) {
-            assertTrue(Poll.until(() -> replica.get("/q/health/well").statusCode() == 200, Duration.ofSeconds(10)),
+            assertTrue(Poll.until(() -> replica.manage("/q/health/well").statusCode() == 200, Duration.ofSeconds(10)),
                     "broker-store comes back UP");
         }
         String subject = TestTokens.uniqueSubject("after");

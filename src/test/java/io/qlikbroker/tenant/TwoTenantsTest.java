@@ -22,6 +22,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 
 import io.qlikbroker.testing.ConfigProfile;
 import io.qlikbroker.testing.InjectSecondTenant;
+import io.qlikbroker.testing.Management;
 import io.qlikbroker.testing.MetricsScrape;
 import io.qlikbroker.testing.QlikTenantFake;
 import io.qlikbroker.testing.QlikTenantTestBase;
@@ -131,14 +132,14 @@ class TwoTenantsTest extends QlikTenantTestBase {
     void eachTenantHasItsOwnWellnessCheckAndMetrics() {
         eu.stubFor(get(urlPathEqualTo(QlikTenantFake.METADATA_PATH)).atPriority(1).willReturn(aResponse().withStatus(503)));
         clock.advance(java.time.Duration.ofSeconds(6));
-        given().when().get("/q/health/well").then().statusCode(503)
+        Management.given().when().get("/q/health/well").then().statusCode(503)
                 .body("checks.find { it.name == 'qlik-tenant-eu' }.status", is("DOWN"))
                 .body("checks.find { it.name == 'qlik-tenant' }.status", is("UP"));
-        given().when().get("/q/health/ready").then().statusCode(200);
+        Management.given().when().get("/q/health/ready").then().statusCode(200);
 
         String bearer = TestTokens.sign(TestTokens.claims(user).claim("tenants", List.of("eu")));
         given().auth().oauth2(bearer).when().post("/tenants/eu/access-token").then().statusCode(200);
-        given().when().get("/q/metrics").then()
+        Management.given().when().get("/q/metrics").then()
                 .body(containsString("broker_token_requests_total{outcome=\"issued\",tenant=\"eu\"}"))
                 .body(containsString("broker_circuit_breaker_state{tenant=\"eu\"}"));
     }

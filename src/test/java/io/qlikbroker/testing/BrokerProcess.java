@@ -21,25 +21,27 @@ public final class BrokerProcess implements AutoCloseable {
 
     private final Process process;
     private final URI base;
+    private final URI management;
     private final Path output;
 
-    private BrokerProcess(Process process, URI base, Path output) {
+    private BrokerProcess(Process process, URI base, URI management, Path output) {
         this.process = process;
         this.base = base;
+        this.management = management;
         this.output = output;
     }
 
     /** Starts it and waits until it is ready. */
     public static BrokerProcess start(Map<String, String> environment) throws IOException, InterruptedException {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        int port = freePort();
+        int managementPort = freePort();
         Path output = Files.createTempFile("broker", ".log");
         ProcessBuilder builder = PackagedApplication.builder().redirectOutput(output.toFile());
         builder.environment().putAll(environment);
         builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
-        BrokerProcess broker = new BrokerProcess(builder.start(), URI.create("http://localhost:" + port), output);
+        builder.environment().put("QUARKUS_MANAGEMENT_PORT", String.valueOf(managementPort));
+        BrokerProcess broker = new BrokerProcess(builder.start(), URI.create("http://localhost:" + port),
+                URI.create("http://localhost:" + managementPort), output);
         for (int i = 0; i < 150 && !broker.ready(); i++) {
             Thread.sleep(100);
         }
@@ -50,9 +52,15 @@ public final class BrokerProcess implements AutoCloseable {
         return broker;
     }
 
+    public static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
     private boolean ready() {
         try {
-            return HTTP.send(HttpRequest.newBuilder(base.resolve("/q/health/ready")).build(),
+            return HTTP.send(HttpRequest.newBuilder(management.resolve("/q/health/ready")).build(),
                     HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
         } catch (IOException | InterruptedException notYet) {
             return false;
@@ -65,6 +73,11 @@ public final class BrokerProcess implements AutoCloseable {
 
     public HttpResponse<String> get(String path) {
         return send(HttpRequest.newBuilder(base.resolve(path)).GET().build());
+    }
+
+    /** A GET on the management interface: health, metrics, the OpenAPI document. */
+    public HttpResponse<String> manage(String path) {
+        return send(HttpRequest.newBuilder(management.resolve(path)).GET().build());
     }
 
     public HttpResponse<String> post(String path, String bearer) {

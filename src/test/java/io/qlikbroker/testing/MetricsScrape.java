@@ -9,12 +9,15 @@ import java.util.regex.Pattern;
 public record MetricsScrape(String text) {
 
     public static MetricsScrape now() {
-        return new MetricsScrape(given().when().get("/q/metrics").then().statusCode(200).extract().asString());
+        return new MetricsScrape(Management.given().when().get("/q/metrics").then().statusCode(200).extract().asString());
     }
 
-    /** The value of one series ({@code name{labels}}), 0 when it has not been reported yet. */
+    /**
+     * The value of one series ({@code name{labels}}), 0 when it has not been reported yet. A sample may end in an
+     * exemplar ({@code # {trace_id=...}}): the trace of a request it counted.
+     */
     public double value(String series) {
-        Matcher matcher = Pattern.compile("^" + Pattern.quote(series) + " (\\S+)$", Pattern.MULTILINE).matcher(text);
+        Matcher matcher = Pattern.compile("^" + Pattern.quote(series) + " (\\S+)(?: #.*)?$", Pattern.MULTILINE).matcher(text);
         return matcher.find() ? Double.parseDouble(matcher.group(1)) : 0;
     }
 
