@@ -13,6 +13,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import io.qlikbroker.config.BrokerConfig;
@@ -20,6 +22,7 @@ import io.qlikbroker.config.TenantSettings;
 import io.qlikbroker.domain.UserLookup;
 import io.qlikbroker.groups.GroupSync;
 import io.qlikbroker.identity.UserLookupMapper;
+import io.qlikbroker.openapi.BrokerApi;
 import io.qlikbroker.problem.BrokerException;
 import io.qlikbroker.tenant.TenantRegistry;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
@@ -91,6 +94,7 @@ public class DemoResource {
     @GET
     @Path("embed-config")
     @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "What the example page needs to embed Qlik (404 unless broker.demo.enabled)")
     public EmbedConfig embedConfig() {
         requireEnabled();
         return new EmbedConfig(qlik.tenantUrl(), qlik.clientId(), demo.appId().orElse(null),
@@ -101,6 +105,10 @@ public class DemoResource {
     @GET
     @Path("session")
     @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Who the example page's visitor is signed in as, and their Qlik user lookup and groups "
+            + "(404 unless broker.demo.enabled)")
+    @SecurityRequirement(name = BrokerApi.SESSION)
+    @SecurityRequirement(name = BrokerApi.BEARER)
     public Uni<SessionInfo> session() {
         requireEnabled();
         return identity.getDeferredIdentity().map(current -> {

@@ -7,9 +7,16 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import io.qlikbroker.openapi.BrokerApi;
 import io.qlikbroker.problem.Problem;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.AuthenticationCompletionException;
@@ -22,6 +29,8 @@ import io.vertx.core.http.HttpServerRequest;
 /** {@code /tenants/{name}/access-token}: the caller's token from a named tenant ({@code qlik.tenants."<name>"}). */
 @Path("/tenants/{tenant}/access-token")
 @Authenticated
+@SecurityRequirement(name = BrokerApi.BEARER)
+@SecurityRequirement(name = BrokerApi.SESSION)
 public class TenantAccessTokenResource {
 
     private final SecurityIdentity identity;
@@ -34,12 +43,20 @@ public class TenantAccessTokenResource {
 
     // No @Produces: the router would answer 406 to an unacceptable Accept before authentication had a say.
     @POST
+    @Operation(summary = "The caller's Qlik access token from the named tenant", description = "The bare token as text/plain "
+            + "(what qlik-embed's getAccessToken() reads), or JSON when the caller ranks application/json first. "
+            + "Reused until shortly before it expires.")
+    @APIResponse(responseCode = "200", description = "The token", content = {
+            @Content(mediaType = "text/plain", schema = @Schema(type = SchemaType.STRING)),
+            @Content(mediaType = "application/json", schema = @Schema(implementation = AccessTokenResponse.class)) })
     public Uni<RestResponse<Object>> issue(@PathParam("tenant") String name, HttpHeaders headers,
             HttpServerRequest request) {
         return endpoint.issue(identity, endpoint.namedTenant(name, identity), headers, request);
     }
 
     @DELETE
+    @Operation(summary = "Forget (and with broker.revoke-on-logout, revoke) the caller's token from the named tenant")
+    @APIResponse(responseCode = "204", description = "Forgotten, whether or not one was cached")
     public Uni<RestResponse<Void>> forget(@PathParam("tenant") String name, HttpHeaders headers,
             HttpServerRequest request) {
         return endpoint.forget(identity, endpoint.namedTenant(name, identity), headers, request);

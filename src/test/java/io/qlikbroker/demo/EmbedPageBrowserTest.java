@@ -3,7 +3,6 @@ package io.qlikbroker.demo;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,8 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -29,7 +26,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 import io.qlikbroker.domain.TokenFingerprint;
 import io.qlikbroker.session.HybridProfile;
-import io.qlikbroker.testing.Management;
+import io.qlikbroker.testing.MetricsScrape;
 import io.qlikbroker.testing.QlikTenantFake;
 import io.qlikbroker.testing.QlikTenantTestBase;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -133,10 +130,6 @@ class EmbedPageBrowserTest extends QlikTenantTestBase {
     }
 
     private static double forbiddenCount() {
-        String metrics = Management.given().when().get("/q/metrics").then().extract().asString();
-        Matcher matcher = Pattern
-                .compile("^broker_token_requests_total\\{outcome=\"forbidden\",tenant=\"default\"} (\\S+)$", Pattern.MULTILINE)
-                .matcher(metrics);
-        return matcher.find() ? Double.parseDouble(matcher.group(1)) : 0;
+        return MetricsScrape.now().value("broker_token_requests_total{outcome=\"forbidden\",tenant=\"default\"}");
     }
 }

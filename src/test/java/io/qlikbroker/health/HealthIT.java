@@ -32,5 +32,8 @@ class HealthIT {
             given().when().get(path).then().statusCode(404);
             Management.given().when().get(path).then().statusCode(200);
         }
+        // The OpenAPI document is there for tools; the Swagger UI is a dev-mode convenience only.
+        Management.given().when().get("/q/swagger-ui").then().statusCode(404);
+        given().when().get("/q/swagger-ui").then().statusCode(404);
     }
 }
