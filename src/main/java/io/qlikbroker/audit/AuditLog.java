@@ -26,11 +26,13 @@ import io.qlikbroker.domain.TokenFingerprint;
 import io.qlikbroker.domain.TokenOutcome;
 import io.qlikbroker.domain.UpstreamTrace;
 import io.qlikbroker.domain.UserLookup;
+import io.qlikbroker.tracing.TraceIds;
 import io.vertx.core.Vertx;
 
 /**
  * One line per token decision on the {@code io.qlikbroker.audit} category: tenant, outcome, identity, the lookup sent to
- * Qlik, whether the cache served it, the upstream status and latency, and the token's fingerprint, never the token.
+ * Qlik, whether the cache served it, the upstream status and latency, the token's fingerprint (never the token), the
+ * request's trace id and, for a failure that came from an answer of Qlik's, Qlik's traceId.
  * Values are JSON-escaped in the message, so a claim holding quotes or newlines cannot forge a line; with JSON
  * logging ({@code quarkus.log.console.json.enabled=true}) the same fields are also structured ({@code audit.*}).
  */
@@ -39,7 +41,7 @@ public class AuditLog {
 
     private static final Logger LOG = Logger.getLogger("io.qlikbroker.audit");
     private static final String[] FIELDS = { "tenant", "outcome", "identity", "lookup_field", "lookup_value", "cached",
-            "upstream_status", "upstream_ms", "token_fp", "groups" };
+            "upstream_status", "upstream_ms", "token_fp", "groups", "trace", "qlik_trace" };
     private static final String[] MDC_KEYS = java.util.Arrays.stream(FIELDS).map(name -> "audit." + name)
             .toArray(String[]::new);
 
@@ -83,7 +85,7 @@ public class AuditLog {
                 decision.cached() ? "true" : "false", trace == null ? "-" : trace.status(),
                 trace == null ? "-" : Long.toString(trace.latencyMillis()),
                 decision.token() == null ? "-" : TokenFingerprint.of(decision.token().accessToken()),
-                trace == null ? "-" : trace.groups() };
+                trace == null ? "-" : trace.groups(), orDash(TraceIds.current()), orDash(decision.upstreamTraceId()) };
         StringBuilder line = new StringBuilder(224).append("token decision");
         for (int i = 0; i < FIELDS.length; i++) {
             line.append(' ').append(FIELDS[i]).append('=');
@@ -103,6 +105,10 @@ public class AuditLog {
                 MDC.remove(key);
             }
         }
+    }
+
+    private static String orDash(String value) {
+        return value == null ? "-" : value;
     }
 
     /** A user created by just-in-time provisioning. */

@@ -4,11 +4,12 @@ import io.qlikbroker.problem.BrokerException;
 
 /**
  * One answer of a token route, as it is counted and audited: which tenant, what was decided, for whom, the lookup
- * sent to Qlik, whether the cache served it, and what the upstream calls looked like. Every field but the tenant
- * and the outcome may be absent (null): a request refused before authentication has no identity.
+ * sent to Qlik, whether the cache served it, what the upstream calls looked like, and Qlik's traceId when a failure
+ * came from one of its answers. Every field but the tenant and the outcome may be absent (null): a request refused
+ * before authentication has no identity.
  */
 public record TokenDecision(String tenant, TokenOutcome outcome, String identity, UserLookup lookup, QlikToken token,
-        boolean cached, UpstreamTrace trace) {
+        boolean cached, UpstreamTrace trace, String upstreamTraceId) {
 
     /** The label of decisions that no configured tenant can own (an unknown tenant's name is the caller's input). */
     public static final String NO_TENANT = "-";
@@ -17,15 +18,16 @@ public record TokenDecision(String tenant, TokenOutcome outcome, String identity
     public static TokenDecision served(String tenant, String identity, UserLookup lookup, QlikToken token,
             boolean minted, UpstreamTrace trace) {
         return new TokenDecision(tenant, minted ? TokenOutcome.ISSUED : TokenOutcome.CACHED, identity, lookup, token,
-                !minted, trace);
+                !minted, trace, null);
     }
 
     /** A refusal or failure, with the outcome that {@code failure} stands for. */
     public static TokenDecision refused(String tenant, Throwable failure, String identity, UserLookup lookup,
             UpstreamTrace trace) {
-        TokenOutcome outcome = failure instanceof BrokerException broker ? TokenOutcome.of(broker.kind())
-                : TokenOutcome.UPSTREAM_ERROR;
-        return new TokenDecision(tenant, outcome, identity, lookup, null, false, trace);
+        BrokerException broker = failure instanceof BrokerException known ? known : null;
+        TokenOutcome outcome = broker != null ? TokenOutcome.of(broker.kind()) : TokenOutcome.UPSTREAM_ERROR;
+        return new TokenDecision(tenant, outcome, identity, lookup, null, false, trace,
+                broker == null ? null : broker.upstreamTraceId());
     }
 
     /** Identities are user data and the token is a credential: neither is printed. */

@@ -11,6 +11,7 @@ public class BrokerException extends RuntimeException {
 
     private final ProblemKind kind;
     private final Duration retryAfter;
+    private volatile String upstreamTraceId;
 
     public BrokerException(ProblemKind kind, String detail) {
         this(kind, detail, null);
@@ -29,5 +30,16 @@ public class BrokerException extends RuntimeException {
 
     public Optional<Duration> retryAfter() {
         return Optional.ofNullable(retryAfter);
+    }
+
+    /** Qlik's traceId of the answer this failure came from, for the audit line (already sanitised). */
+    public BrokerException upstreamTraceId(String traceId) {
+        this.upstreamTraceId = traceId;
+        return this;
+    }
+
+    /** Qlik's traceId, or null when the failure did not come from an answer of Qlik's that carried one. */
+    public String upstreamTraceId() {
+        return upstreamTraceId;
     }
 }

@@ -152,7 +152,7 @@ public class ImpersonationClient {
     private Throwable translate(Throwable failure) {
         if (failure instanceof QlikErrorResponse response) {
             return response.status() == 429
-                    ? rateLimitGate.close(response.retryAfter())
+                    ? QlikErrorClassifier.observed(response, rateLimitGate.close(response.retryAfter()))
                     : QlikErrorClassifier.classify(response);
         }
         if (failure instanceof TimeoutException || failure instanceof BudgetSpent) {

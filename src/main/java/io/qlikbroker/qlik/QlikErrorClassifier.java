@@ -8,6 +8,7 @@ import org.jboss.logging.Logger;
 
 import io.qlikbroker.problem.BrokerException;
 import io.qlikbroker.problem.ProblemKind;
+import io.qlikbroker.tracing.TraceIds;
 
 /**
  * The one place that decides what a tenant failure means for the caller.
@@ -39,9 +40,9 @@ final class QlikErrorClassifier {
 
     static BrokerException classify(QlikErrorResponse response) {
         QlikErrorBody.Error error = response.body().first();
-        LOG.warnf("Qlik refused the token request: HTTP %d, code %s, title %s",
-                response.status(), loggable(error.code()), loggable(error.title()));
-        return switch (response.status()) {
+        LOG.warnf("Qlik refused the token request: HTTP %d, code %s, title %s, qlik_trace %s",
+                response.status(), loggable(error.code()), loggable(error.title()), traceOf(response));
+        return observed(response, switch (response.status()) {
             case 400 -> new BrokerException(ProblemKind.QLIK_CLIENT_REJECTED,
                     "Qlik rejected the token request as malformed. Check qlik.user-lookup.field and qlik.scope.");
             case 401 -> blamesUser(error)
@@ -50,7 +51,22 @@ final class QlikErrorClassifier {
                     : new BrokerException(ProblemKind.QLIK_CLIENT_REJECTED, CLIENT_HINT);
             case 403 -> userRejected();
             default -> unavailable("Qlik answered HTTP " + response.status() + ".");
-        };
+        });
+    }
+
+    /**
+     * Ties a failure to Qlik's traceId: on the request's span (where an operator who found the broker's trace looks)
+     * and on the failure, whose audit line carries it.
+     */
+    static BrokerException observed(QlikErrorResponse response, BrokerException failure) {
+        String traceId = response.body().loggableTraceId();
+        TraceIds.recordUpstream(traceId, TraceIds.upstream(response.body().first().code()));
+        return failure.upstreamTraceId(traceId);
+    }
+
+    private static String traceOf(QlikErrorResponse response) {
+        String traceId = response.body().loggableTraceId();
+        return traceId == null ? "-" : traceId;
     }
 
     /**
@@ -59,9 +75,9 @@ final class QlikErrorClassifier {
      */
     static BrokerException classifyProvisioning(QlikErrorResponse response, RetryAfter retryAfter) {
         QlikErrorBody.Error error = response.body().first();
-        LOG.warnf("Qlik refused a call of the admin client (users, groups): HTTP %d, code %s, title %s",
-                response.status(), loggable(error.code()), loggable(error.title()));
-        return switch (response.status()) {
+        LOG.warnf("Qlik refused a call of the admin client (users, groups): HTTP %d, code %s, title %s, qlik_trace %s",
+                response.status(), loggable(error.code()), loggable(error.title()), traceOf(response));
+        return observed(response, switch (response.status()) {
             case 400, 401, 403 -> new BrokerException(ProblemKind.QLIK_PROVISIONING_REJECTED,
                     "Check qlik.provisioning.client-id and qlik.provisioning.client-secret, and that this client's "
                             + "scope (qlik.provisioning.scope) lets it manage users, and groups where they are synced.");
@@ -69,7 +85,7 @@ final class QlikErrorClassifier {
                     "Qlik is limiting user and group changes; try again later.",
                     retryAfter.pause(response.retryAfter()));
             default -> unavailable("Qlik answered HTTP " + response.status() + " to a call of the admin client.");
-        };
+        });
     }
 
     static BrokerException timeout(Duration limit) {

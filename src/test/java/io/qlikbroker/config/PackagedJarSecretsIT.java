@@ -1,6 +1,8 @@
 package io.qlikbroker.config;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -10,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -21,6 +24,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 
 import io.qlikbroker.testing.BrokerProcess;
 import io.qlikbroker.testing.KeyedTenantFake;
+import io.qlikbroker.testing.Poll;
 import io.qlikbroker.testing.QlikTenantFake;
 import io.qlikbroker.testing.SecondTenantFake;
 import io.qlikbroker.testing.TestTokens;
@@ -71,6 +75,12 @@ class PackagedJarSecretsIT {
                 "QLIK_TENANTS__EU__CLIENT_SECRET", SecondTenantFake.CLIENT_SECRET));
         // Tenants whose clients prove themselves with a signed assertion, and with a secret read from a file.
         keyed.forEach((property, value) -> environment.put(environmentName(property), value));
+        // Spans go to a collector once one is named (here the tenant's WireMock, speaking OTLP over HTTP).
+        tenant.stubFor(post(urlPathEqualTo("/v1/traces")).willReturn(aResponse().withStatus(200)));
+        environment.putAll(Map.of(
+                "QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT", qlik.get("qlik.tenant-url"),
+                "QUARKUS_OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf",
+                "QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "100ms"));
         broker = BrokerProcess.start(environment);
     }
 
@@ -102,6 +112,15 @@ class PackagedJarSecretsIT {
     /** qlik.tenants."keyed".client-id → QLIK_TENANTS__KEYED__CLIENT_ID, as Kubernetes would pass it. */
     private static String environmentName(String property) {
         return property.replace("\"", "_").replaceAll("[^A-Za-z0-9_]", "_").toUpperCase(java.util.Locale.ROOT);
+    }
+
+    @Test
+    void spansAreExportedToTheConfiguredCollector() throws Exception {
+        String bearer = TestTokens.signPayload("{" + TestTokens.validClaimsJson() + ", \"sub\": \"traced\"}");
+        // The named tenant: the default tenant's token calls are counted by another test.
+        assertEquals(200, postToken("/tenants/eu/access-token", bearer).statusCode());
+        assertTrue(Poll.until(() -> !tenant.findAll(postRequestedFor(urlPathEqualTo("/v1/traces"))).isEmpty(),
+                Duration.ofSeconds(10)), "no OTLP export reached the collector:\n" + broker.log());
     }
 
     @Test

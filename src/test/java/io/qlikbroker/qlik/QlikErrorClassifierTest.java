@@ -50,7 +50,8 @@ class QlikErrorClassifierTest {
     }
 
     private static QlikErrorResponse response(int status, String code, String title) {
-        QlikErrorBody body = new QlikErrorBody(List.of(new QlikErrorBody.Error(code, title, title, String.valueOf(status))));
+        QlikErrorBody body = new QlikErrorBody(List.of(new QlikErrorBody.Error(code, title, title, String.valueOf(status))),
+                null);
         return new QlikErrorResponse(status, body, null);
     }
 }

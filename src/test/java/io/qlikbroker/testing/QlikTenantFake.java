@@ -107,11 +107,15 @@ public class QlikTenantFake implements QuarkusTestResourceLifecycleManager {
         return "\"" + new String(com.fasterxml.jackson.core.io.JsonStringEncoder.getInstance().quoteAsString(value)) + "\"";
     }
 
-    /** Qlik's error body: {"errors": [{"code", "title", "detail", "status"}]}, status as a string. */
+    /** Qlik's error body: {"errors": [{"code", "title", "detail", "status"}], "traceId"}, status as a string. */
     public static ResponseDefinitionBuilder qlikError(int status, String code, String title) {
+        return qlikError(status, code, title, "0a1b2c3d4e5f60718293a4b5c6d7e8f9");
+    }
+
+    public static ResponseDefinitionBuilder qlikError(int status, String code, String title, String traceId) {
         return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody("""
-                {"errors": [{"code": "%s", "title": "%s", "detail": "%s", "status": "%d"}]}"""
-                .formatted(code, title, title, status));
+                {"errors": [{"code": "%s", "title": "%s", "detail": "%s", "status": "%d"}], "traceId": %s}"""
+                .formatted(code, title, title, status, jsonString(traceId)));
     }
 
     @Override
