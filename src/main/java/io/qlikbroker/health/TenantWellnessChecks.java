@@ -1,33 +1,53 @@
 package io.qlikbroker.health;
 
 import java.time.Clock;
+import java.util.List;
 
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 
+import io.qlikbroker.config.BrokerConfig;
+import io.qlikbroker.config.ClientSettings;
 import io.qlikbroker.config.ConfigurationValidated;
 import io.qlikbroker.tenant.QlikTenant;
 import io.qlikbroker.tenant.TenantRegistry;
+import io.smallrye.health.api.AsyncHealthCheck;
 import io.smallrye.health.api.HealthRegistry;
 import io.smallrye.health.api.Wellness;
+import io.vertx.core.Vertx;
 
 /**
- * Registers one wellness check per configured tenant, named for it ({@code qlik-tenant}, {@code qlik-tenant-eu}),
- * and runs it once at start-up.
+ * Registers the wellness checks of each configured tenant and runs them once at start-up: whether it answers
+ * ({@code qlik-tenant}, {@code qlik-tenant-eu}) and, where an admin client is configured, whether its impersonation
+ * client is fit ({@code qlik-client}, {@code qlik-client-eu}), checked again every five minutes.
  */
 @Singleton
 public class TenantWellnessChecks {
 
     void register(@Observes ConfigurationValidated event, @Wellness HealthRegistry wellness, TenantRegistry tenants,
-            Clock clock) {
+            BrokerConfig broker, Clock clock, Vertx vertx) {
         for (QlikTenant tenant : tenants.all()) {
-            TenantWellnessCheck check = new TenantWellnessCheck(tenant, clock);
-            wellness.register(tenant.name(), check);
             // Opens the connection to the tenant (TLS handshake included) now, not on the first user's request; the
             // result is what the first probe reads.
-            check.call().subscribe().with(ignored -> {
-            }, ignored -> {
-            });
+            register(wellness, tenant.name(), new TenantWellnessCheck(tenant, clock));
+            if (ClientSettings.adminClientUsed(tenant.settings())) {
+                ClientPreflightCheck preflight = new ClientPreflightCheck(tenant,
+                        broker.allowedOrigins().orElse(List.of()), clock);
+                register(wellness, ClientPreflightCheck.NAME_PREFIX + "-" + tenant.name(), preflight);
+                // Without probes too: a client changed on the tenant shows in the log within five minutes.
+                vertx.setPeriodic(ClientPreflightCheck.INTERVAL.toMillis(), id -> run(preflight));
+            }
         }
+    }
+
+    private static void register(HealthRegistry wellness, String id, AsyncHealthCheck check) {
+        wellness.register(id, check);
+        run(check);
+    }
+
+    private static void run(AsyncHealthCheck check) {
+        check.call().subscribe().with(ignored -> {
+        }, ignored -> {
+        });
     }
 }

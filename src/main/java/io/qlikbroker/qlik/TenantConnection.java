@@ -21,7 +21,7 @@ import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
  * secret only ever travels to that tenant's URL.
  */
 public record TenantConnection(ImpersonationClient impersonation, UsersClient users, GroupsClient groups,
-        AdminToken adminToken, TenantProbe probe, List<ClientCredential> credentials) {
+        AdminToken adminToken, OAuthClients oauthClients, TenantProbe probe, List<ClientCredential> credentials) {
 
     /**
      * Connections to one tenant. Clients built in code do not get quarkus.rest-client.connection-pool-size: without
@@ -50,11 +50,12 @@ public record TenantConnection(ImpersonationClient impersonation, UsersClient us
         admin.ifPresent(credentials::add);
         AdminCalls adminCalls = new AdminCalls(tenant, settings.timeout(), clock, retryAfter, store);
         UsersClient usersClient = new UsersClient(oauth, users, settings.provisioning(), admin, clock, adminCalls);
+        AdminToken adminToken = new AdminToken(usersClient, clock, broker.cache().refreshMargin());
         return new TenantConnection(
                 new ImpersonationClient(tenant, oauth, settings, impersonation, broker, clock, metrics, retryAfter, store),
-                usersClient, new GroupsClient(groups, adminCalls),
-                new AdminToken(usersClient, clock, broker.cache().refreshMargin()), new TenantProbe(oauth),
-                List.copyOf(credentials));
+                usersClient, new GroupsClient(groups, adminCalls), adminToken,
+                new OAuthClients(client(base).build(QlikOAuthClientsApi.class), adminToken, adminCalls),
+                new TenantProbe(oauth), List.copyOf(credentials));
     }
 
     /**

@@ -24,6 +24,7 @@ public class GroupsProfile extends ConfigProfile {
                 "qlik.tenants.\"eu\".groups.on-failure", "allow",
                 "qlik.tenants.\"eu\".groups.mapping.sales", "EU Sales",
                 "qlik.tenants.\"eu\".groups.mapping.\"emea\"", "EU \"EMEA\"",
-                "broker.demo.enabled", "true");
+                "broker.demo.enabled", "true",
+                "broker.allowed-origins", QlikDirectoryFake.PAGE_ORIGIN);
     }
 }

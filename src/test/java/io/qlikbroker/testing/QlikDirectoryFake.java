@@ -54,8 +54,28 @@ public final class QlikDirectoryFake implements ResponseDefinitionTransformerV2 
     private record User(String id, String subject, List<String> groupIds) {
     }
 
+    /** An OAuth client's configuration as the OAuth clients API shows it to an admin. */
+    public record OAuthClient(String clientId, List<String> allowedGrantTypes, List<String> allowedOrigins,
+            List<String> allowedScopes) {
+
+        /** What the broker needs: the impersonation grant, the test page's origin, user_default only. */
+        public static OAuthClient fit(String clientId) {
+            return new OAuthClient(clientId, List.of("urn:qlik:oauth:user-impersonation"),
+                    List.of(PAGE_ORIGIN), List.of("user_default"));
+        }
+
+        /** A client the tenant does not have (or does not show the admin client). */
+        public static OAuthClient absent(String clientId) {
+            return new OAuthClient(clientId, null, null, null);
+        }
+    }
+
+    /** The origin the profiles with an admin client allow (broker.allowed-origins). */
+    public static final String PAGE_ORIGIN = "https://app.example.com";
+
     private final Map<String, Group> groups = new LinkedHashMap<>();
     private final Map<String, User> users = new LinkedHashMap<>();
+    private final Map<String, OAuthClient> oauthClients = new LinkedHashMap<>();
     private long ids;
 
     /** The fake behind {@code server}: every {@link QlikTenantFake} carries one. */
@@ -73,13 +93,19 @@ public final class QlikDirectoryFake implements ResponseDefinitionTransformerV2 
                 .withRequestBody(matchingJsonPath("$.client_secret", equalTo(ADMIN_CLIENT_SECRET)))
                 .willReturn(okJson("{\"access_token\": \"" + ADMIN_TOKEN
                         + "\", \"token_type\": \"bearer\", \"expires_in\": 3600}")));
-        server.stubFor(any(urlPathMatching("/api/v1/(users|groups)(/.*)?")).atPriority(priority)
+        server.stubFor(any(urlPathMatching("/api/v1/(users|groups|oauth-clients)(/.*)?")).atPriority(priority)
                 .willReturn(aResponse().withTransformers(NAME)));
     }
 
     public synchronized void clear() {
         groups.clear();
         users.clear();
+        oauthClients.clear();
+    }
+
+    /** Replaces the configuration the tenant shows for {@code client.clientId()}; unknown ids are fit by default. */
+    public synchronized void oauthClient(OAuthClient client) {
+        oauthClients.put(client.clientId(), client);
     }
 
     /** A user the tenant already has; its id. */
@@ -130,6 +156,7 @@ public final class QlikDirectoryFake implements ResponseDefinitionTransformerV2 
                 case "PATCH /api/v1/users/{id}" -> patch(userPath.group(1), JSON.readTree(request.getBodyAsString()));
                 case "GET " + GROUPS_PATH -> findGroups(filterValue(request, "name"));
                 case "POST " + GROUPS_PATH -> createGroup(JSON.readTree(request.getBodyAsString()));
+                case "GET /api/v1/oauth-clients" -> findOAuthClient(filterValue(request, "clientId"));
                 default -> QlikTenantFake.qlikError(404, "HTTP-404", "Not Found").build();
             };
         } catch (Exception malformed) {
@@ -207,6 +234,15 @@ public final class QlikDirectoryFake implements ResponseDefinitionTransformerV2 
             return QlikTenantFake.qlikError(409, "GROUPS-4", "Conflict").build();
         }
         return json(201, groupJson(groups.get(addGroup(name, "custom"))));
+    }
+
+    private ResponseDefinition findOAuthClient(String clientId) {
+        OAuthClient client = oauthClients.getOrDefault(clientId, OAuthClient.fit(clientId));
+        ArrayNode data = JSON.createArrayNode();
+        if (client.allowedGrantTypes() != null) {
+            data.add(JSON.valueToTree(client));
+        }
+        return page(data);
     }
 
     private ObjectNode userJson(User user, boolean withGroups) {

@@ -58,8 +58,8 @@ class TracingTest extends QlikTenantTestBase {
         try (LogCapture log = LogCapture.open()) {
             response = given().auth().oauth2(bearer).when().post("/access-token");
             response.then().statusCode(200);
-            SpanData request = requestSpan("/access-token");
-            String traceId = request.getTraceId();
+            String traceId = traceSentToQlik();
+            SpanData request = requestSpan(traceId);
             String audit = log.text().lines().filter(line -> line.contains("token decision") && line.contains(user))
                     .findFirst().orElseThrow(() -> new AssertionError(log.text()));
             assertTrue(audit.contains("outcome=issued") && audit.contains(" trace=" + traceId), audit);
@@ -86,8 +86,8 @@ class TracingTest extends QlikTenantTestBase {
         try (LogCapture log = LogCapture.open()) {
             Response response = given().auth().oauth2(bearer).when().post("/access-token");
             response.then().statusCode(502);
-            SpanData request = requestSpan("/access-token");
-            String traceId = request.getTraceId();
+            String traceId = traceSentToQlik();
+            SpanData request = requestSpan(traceId);
             assertEquals(traceId, response.jsonPath().getString("traceId"), "the problem body names the trace");
             assertEquals(QLIK_TRACE, request.getAttributes().get(AttributeKey.stringKey("qlik.trace_id")));
             assertEquals("OAUTH-14", request.getAttributes().get(AttributeKey.stringKey("qlik.error_code")));
@@ -107,18 +107,27 @@ class TracingTest extends QlikTenantTestBase {
                 .atPriority(1).willReturn(QlikTenantFake.qlikError(401, "OAUTH-14", "invalid_client",
                         "x\nforged=line outcome=issued")));
         given().auth().oauth2(TestTokens.bearer(user)).when().post("/access-token").then().statusCode(502);
-        assertEquals(null, requestSpan("/access-token").getAttributes().get(AttributeKey.stringKey("qlik.trace_id")));
+        assertEquals(null, requestSpan(traceSentToQlik()).getAttributes().get(AttributeKey.stringKey("qlik.trace_id")));
     }
 
-    private SpanData requestSpan(String route) {
-        Poll.until(() -> find(route).isPresent(), Duration.ofSeconds(5));
-        return find(route).orElseThrow(() -> new AssertionError("no span for " + route + ": " + spans.getFinishedSpanItems()));
+    /** The trace id of this test's token call, as Qlik received it (the tests before may still be exporting). */
+    private String traceSentToQlik() {
+        LoggedRequest sent = tenant.findAll(postRequestedFor(urlPathEqualTo(QlikTenantFake.TOKEN_PATH))).stream()
+                .filter(r -> r.getBodyAsString().contains(user)).findFirst().orElseThrow();
+        return sent.getHeader("traceparent").split("-")[1];
     }
 
-    private Optional<SpanData> find(String route) {
-        return spans.getFinishedSpanItems().stream().filter(span -> span.getKind() == SpanKind.SERVER)
-                .filter(span -> route.equals(span.getAttributes().get(AttributeKey.stringKey("http.route"))))
-                .findFirst();
+    /** The token request's own span in that trace. */
+    private SpanData requestSpan(String traceId) {
+        Poll.until(() -> find(traceId).isPresent(), Duration.ofSeconds(5));
+        SpanData span = find(traceId).orElseThrow(() -> new AssertionError("no request span: " + tree(traceId)));
+        assertEquals("/access-token", span.getAttributes().get(AttributeKey.stringKey("http.route")));
+        return span;
+    }
+
+    private Optional<SpanData> find(String traceId) {
+        return spans.getFinishedSpanItems().stream()
+                .filter(span -> span.getKind() == SpanKind.SERVER && span.getTraceId().equals(traceId)).findFirst();
     }
 
     private List<SpanData> children(SpanData parent, SpanKind kind) {
