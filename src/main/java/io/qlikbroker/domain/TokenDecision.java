@@ -1,15 +1,17 @@
 package io.qlikbroker.domain;
 
 import io.qlikbroker.problem.BrokerException;
+import io.qlikbroker.problem.ProblemKind;
 
 /**
  * One answer of a token route, as it is counted and audited: which tenant, what was decided, for whom, the lookup
  * sent to Qlik, whether the cache served it, what the upstream calls looked like, and Qlik's traceId when a failure
- * came from one of its answers. Every field but the tenant and the outcome may be absent (null): a request refused
+ * came from one of its answers, and the problem the caller was told. Every field but the tenant and the outcome may be absent
+ * (null): a request refused
  * before authentication has no identity.
  */
 public record TokenDecision(String tenant, TokenOutcome outcome, String identity, UserLookup lookup, QlikToken token,
-        boolean cached, UpstreamTrace trace, String upstreamTraceId) {
+        boolean cached, UpstreamTrace trace, String upstreamTraceId, ProblemKind problem) {
 
     /** The label of decisions that no configured tenant can own (an unknown tenant's name is the caller's input). */
     public static final String NO_TENANT = "-";
@@ -18,7 +20,7 @@ public record TokenDecision(String tenant, TokenOutcome outcome, String identity
     public static TokenDecision served(String tenant, String identity, UserLookup lookup, QlikToken token,
             boolean minted, UpstreamTrace trace) {
         return new TokenDecision(tenant, minted ? TokenOutcome.ISSUED : TokenOutcome.CACHED, identity, lookup, token,
-                !minted, trace, null);
+                !minted, trace, null, null);
     }
 
     /** A refusal or failure, with the outcome that {@code failure} stands for. */
@@ -27,7 +29,7 @@ public record TokenDecision(String tenant, TokenOutcome outcome, String identity
         BrokerException broker = failure instanceof BrokerException known ? known : null;
         TokenOutcome outcome = broker != null ? TokenOutcome.of(broker.kind()) : TokenOutcome.UPSTREAM_ERROR;
         return new TokenDecision(tenant, outcome, identity, lookup, null, false, trace,
-                broker == null ? null : broker.upstreamTraceId());
+                broker == null ? null : broker.upstreamTraceId(), broker == null ? null : broker.kind());
     }
 
     /** Identities are user data and the token is a credential: neither is printed. */

@@ -9,6 +9,7 @@ import jakarta.inject.Singleton;
 import io.qlikbroker.config.BrokerConfig;
 import io.qlikbroker.config.ClientSettings;
 import io.qlikbroker.config.ConfigurationValidated;
+import io.qlikbroker.metrics.BrokerMetrics;
 import io.qlikbroker.tenant.QlikTenant;
 import io.qlikbroker.tenant.TenantRegistry;
 import io.smallrye.health.api.AsyncHealthCheck;
@@ -19,35 +20,33 @@ import io.vertx.core.Vertx;
 /**
  * Registers the wellness checks of each configured tenant and runs them once at start-up: whether it answers
  * ({@code qlik-tenant}, {@code qlik-tenant-eu}) and, where an admin client is configured, whether its impersonation
- * client is fit ({@code qlik-client}, {@code qlik-client-eu}), checked again every five minutes.
+ * client is fit ({@code qlik-client}, {@code qlik-client-eu}), checked again every five minutes. Each verdict is also
+ * the gauge {@code broker_wellness{check}}, for alerts.
  */
 @Singleton
 public class TenantWellnessChecks {
 
     void register(@Observes ConfigurationValidated event, @Wellness HealthRegistry wellness, TenantRegistry tenants,
-            BrokerConfig broker, Clock clock, Vertx vertx) {
+            BrokerConfig broker, Clock clock, Vertx vertx, BrokerMetrics metrics) {
         for (QlikTenant tenant : tenants.all()) {
             // Opens the connection to the tenant (TLS handshake included) now, not on the first user's request; the
             // result is what the first probe reads.
-            register(wellness, tenant.name(), new TenantWellnessCheck(tenant, clock));
+            register(wellness, metrics, TenantWellnessCheck.name(tenant), new TenantWellnessCheck(tenant, clock));
             if (ClientSettings.adminClientUsed(tenant.settings())) {
-                ClientPreflightCheck preflight = new ClientPreflightCheck(tenant,
-                        broker.allowedOrigins().orElse(List.of()), clock);
-                register(wellness, ClientPreflightCheck.NAME_PREFIX + "-" + tenant.name(), preflight);
+                RememberedCheck preflight = register(wellness, metrics, ClientPreflightCheck.name(tenant),
+                        new ClientPreflightCheck(tenant, broker.allowedOrigins().orElse(List.of()), clock));
                 // Without probes too: a client changed on the tenant shows in the log within five minutes.
-                vertx.setPeriodic(ClientPreflightCheck.INTERVAL.toMillis(), id -> run(preflight));
+                vertx.setPeriodic(ClientPreflightCheck.INTERVAL.toMillis(), id -> preflight.run());
             }
         }
     }
 
-    private static void register(HealthRegistry wellness, String id, AsyncHealthCheck check) {
-        wellness.register(id, check);
-        run(check);
-    }
-
-    private static void run(AsyncHealthCheck check) {
-        check.call().subscribe().with(ignored -> {
-        }, ignored -> {
-        });
+    private static RememberedCheck register(HealthRegistry wellness, BrokerMetrics metrics, String name,
+            AsyncHealthCheck check) {
+        RememberedCheck remembered = new RememberedCheck(check);
+        wellness.register(name, remembered);
+        metrics.wellness(name, remembered, RememberedCheck::refreshed);
+        remembered.run();
+        return remembered;
     }
 }

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.qlikbroker.domain.TokenOutcome;
+import io.qlikbroker.problem.ProblemKind;
 
 /**
  * The broker's own meters. Labels are small fixed sets (tenant name, outcome, upstream status): never a user id or
@@ -22,8 +23,18 @@ public class BrokerMetrics {
         this.registry = registry;
     }
 
-    public void tokenRequest(String tenant, TokenOutcome outcome) {
+    /** One token decision; a refusal also counts under its problem type, which alerts can tell apart. */
+    public void tokenRequest(String tenant, TokenOutcome outcome, ProblemKind problem) {
         registry.counter("broker.token.requests", "outcome", outcome.label(), "tenant", tenant).increment();
+        if (problem != null) {
+            registry.counter("broker.token.problems", "problem", problem.slug(), "tenant", tenant).increment();
+        }
+    }
+
+    /** A wellness check's last verdict, 1 UP and 0 DOWN, read at scrape time from {@code status}. */
+    public <T> void wellness(String check, T state, java.util.function.ToDoubleFunction<T> status) {
+        io.micrometer.core.instrument.Gauge.builder("broker.wellness", state, status).tag("check", check)
+                .description("1 when the wellness check was UP at its last run, 0 when DOWN").register(registry);
     }
 
     /** A group sync decision: cached, unchanged, changed, failed or refused (too many groups). */

@@ -28,13 +28,20 @@ public enum ProblemKind {
     private static final String TYPE_PREFIX = "urn:qlik-token-broker:problem:";
 
     private final int status;
+    private final String slug;
     private final URI type;
     private final String title;
 
     ProblemKind(int status, String slug, String title) {
         this.status = status;
+        this.slug = slug;
         this.type = URI.create(TYPE_PREFIX + slug);
         this.title = title;
+    }
+
+    /** The last part of the type, e.g. {@code qlik-client-rejected}: the {@code problem} label of the metrics. */
+    public String slug() {
+        return slug;
     }
 
     public int status() {

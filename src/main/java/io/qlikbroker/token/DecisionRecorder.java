@@ -22,7 +22,7 @@ public class DecisionRecorder {
     }
 
     public void record(TokenDecision decision) {
-        metrics.tokenRequest(decision.tenant(), decision.outcome());
+        metrics.tokenRequest(decision.tenant(), decision.outcome(), decision.problem());
         audit.decision(decision);
     }
 }

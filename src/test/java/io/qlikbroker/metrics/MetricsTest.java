@@ -35,12 +35,16 @@ class MetricsTest extends QlikTenantTestBase {
         assertEquals(1, after.since(before, "broker_token_requests_total{outcome=\"unauthenticated\",tenant=\"default\"}"));
         assertEquals(1, after.since(before, "broker_token_requests_total{outcome=\"forbidden\",tenant=\"default\"}"));
         assertEquals(0, after.since(before, "broker_token_requests_total{outcome=\"upstream_error\",tenant=\"default\"}"));
+        assertEquals(1,
+                after.since(before, "broker_token_problems_total{problem=\"missing-identity-claim\",tenant=\"default\"}"));
+        assertEquals(1, after.since(before, "broker_token_problems_total{problem=\"unauthenticated\",tenant=\"default\"}"));
         assertEquals(1, after.since(before, "broker_upstream_requests_total{status=\"200\",tenant=\"default\"}"));
         assertEquals(1, after.since(before, "broker_upstream_latency_seconds_count{tenant=\"default\"}"));
         assertEquals(2, after.since(before, "cache_gets_total{cache=\"qlik-tokens\",result=\"hit\"}"));
         assertTrue(after.value("cache_size{cache=\"qlik-tokens\"}") >= 1);
         assertTrue(after.contains("broker_cache_hit_ratio "));
         assertTrue(after.contains("broker_circuit_breaker_state{tenant=\"default\"} 0.0"));
+        assertTrue(after.contains("broker_wellness{check=\"qlik-tenant\"} 1.0"), "the tenant's wellness as a gauge");
         assertFalse(after.contains(user), "a user id is never a label");
     }
 }
