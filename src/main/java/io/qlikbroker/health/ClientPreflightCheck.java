@@ -24,6 +24,8 @@ class ClientPreflightCheck implements AsyncHealthCheck {
     private static final Logger LOG = Logger.getLogger(ClientPreflightCheck.class);
     static final String NAME_PREFIX = "qlik-client";
     static final Duration INTERVAL = Duration.ofMinutes(5);
+    /** A read that failed (tenant down at start, an admin token not yet given) is tried again at the next probe. */
+    static final Duration AFTER_FAILED_READ = Duration.ofSeconds(5);
 
     private final String tenantName;
     private final String name;
@@ -38,11 +40,14 @@ class ClientPreflightCheck implements AsyncHealthCheck {
         String scope = tenant.settings().scope();
         this.memoized = Uni.createFrom().deferred(() -> tenant.connection().oauthClients().find(clientId))
                 .map(found -> ClientPreflight.problems(found, clientId, pageOrigins, scope))
-                .onFailure().recoverWithItem(failure -> List.of("the OAuth client " + clientId + " could not be read: "
-                        + (failure instanceof BrokerException broker ? broker.kind().title()
-                                : failure.getClass().getSimpleName())))
-                .invoke(this::logWhenChanged)
                 .invoke(() -> recheckAt = clock.instant().plus(INTERVAL))
+                .onFailure().recoverWithItem(failure -> {
+                    recheckAt = clock.instant().plus(AFTER_FAILED_READ);
+                    return List.of("the OAuth client " + clientId + " could not be read: "
+                            + (failure instanceof BrokerException broker ? broker.kind().title()
+                                    : failure.getClass().getSimpleName()));
+                })
+                .invoke(this::logWhenChanged)
                 .map(problems -> response(clientId, problems))
                 // On the injected clock, so that a test moves to the next check instead of waiting five minutes.
                 .memoize().until(() -> !clock.instant().isBefore(recheckAt));

@@ -13,7 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecuritySchemes;
  * The OpenAPI document's header ({@code /q/openapi} on the management port) and the two ways a caller proves who it
  * is. MicroProfile OpenAPI reads these annotations from the JAX-RS application class; it adds no path and no
  * resource (Quarkus REST serves every resource either way). The problem answers of every route come from
- * {@link ProblemResponses}, so they follow {@code ProblemKind}.
+ * {@link TokenRouteResponses}, so they follow {@code ProblemKind}.
  */
 @OpenAPIDefinition(info = @Info(title = "qlik-token-broker", version = "1", description = """
         Gives the signed-in users of a web app Qlik Cloud access tokens through OAuth impersonation. The caller is \

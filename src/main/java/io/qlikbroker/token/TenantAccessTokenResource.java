@@ -8,10 +8,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -46,9 +42,6 @@ public class TenantAccessTokenResource {
     @Operation(summary = "The caller's Qlik access token from the named tenant", description = "The bare token as text/plain "
             + "(what qlik-embed's getAccessToken() reads), or JSON when the caller ranks application/json first. "
             + "Reused until shortly before it expires.")
-    @APIResponse(responseCode = "200", description = "The token", content = {
-            @Content(mediaType = "text/plain", schema = @Schema(type = SchemaType.STRING)),
-            @Content(mediaType = "application/json", schema = @Schema(implementation = AccessTokenResponse.class)) })
     public Uni<RestResponse<Object>> issue(@PathParam("tenant") String name, HttpHeaders headers,
             HttpServerRequest request) {
         return endpoint.issue(identity, endpoint.namedTenant(name, identity), headers, request);
@@ -56,7 +49,6 @@ public class TenantAccessTokenResource {
 
     @DELETE
     @Operation(summary = "Forget (and with broker.revoke-on-logout, revoke) the caller's token from the named tenant")
-    @APIResponse(responseCode = "204", description = "Forgotten, whether or not one was cached")
     public Uni<RestResponse<Void>> forget(@PathParam("tenant") String name, HttpHeaders headers,
             HttpServerRequest request) {
         return endpoint.forget(identity, endpoint.namedTenant(name, identity), headers, request);

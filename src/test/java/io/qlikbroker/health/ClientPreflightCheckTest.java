@@ -1,5 +1,7 @@
 package io.qlikbroker.health;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.hamcrest.Matchers.containsString;
@@ -15,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 
 import io.qlikbroker.groups.GroupsProfile;
 import io.qlikbroker.testing.InjectSecondTenant;
@@ -108,6 +111,18 @@ class ClientPreflightCheckTest extends QlikTenantTestBase {
         Management.given().when().get("/q/health/well").then().statusCode(503)
                 .body("checks.find { it.name == 'qlik-client' }.data.problem",
                         containsString("has no OAuth client " + QlikTenantFake.CLIENT_ID + " (qlik.client-id)"));
+    }
+
+    @Test
+    void aFailedReadIsTriedAgainAtTheNextProbeNotInFiveMinutes() {
+        StubMapping outage = tenant.stubFor(get(urlPathEqualTo(CLIENTS_PATH)).atPriority(1)
+                .willReturn(aResponse().withStatus(503)));
+        Management.given().when().get("/q/health/well").then().statusCode(503)
+                .body("checks.find { it.name == 'qlik-client' }.data.problem", containsString("could not be read"));
+        tenant.removeStub(outage);
+        clock.advance(ClientPreflightCheck.AFTER_FAILED_READ.plusSeconds(1));
+        Management.given().when().get("/q/health/well").then()
+                .body("checks.find { it.name == 'qlik-client' }.status", equalTo("UP"));
     }
 
     /** Past the five minutes, so that the next probe reads the client again. */

@@ -37,6 +37,7 @@ class OpenApiDocumentTest {
                     .asText(), route + ": the bare token as text");
             assertTrue(paths.at(pointer(route) + "/post/responses/200/content/application~1json").isObject());
             assertTrue(paths.path(route).path("delete").path("responses").has("204"));
+            assertFalse(paths.path(route).path("delete").path("responses").has("200"), route + " DELETE never says 200");
         }
         assertTrue(paths.path("/embed-config").has("get"));
         assertTrue(paths.path("/session").has("get"));

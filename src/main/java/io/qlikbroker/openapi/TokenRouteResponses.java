@@ -21,14 +21,16 @@ import io.qlikbroker.problem.ProblemKind;
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 
 /**
- * Adds to each route of the document the RFC 9457 answers it can give, built from {@link ProblemKind} itself so that
- * the document cannot drift from the code: one response per status, whose schema lists the problem types of that
- * status. Which kinds a route can answer is the one table below.
+ * The answers of the token routes in the document: the token ({@code POST}: text or JSON), nothing ({@code DELETE}),
+ * and the RFC 9457 problems, built from {@link ProblemKind} itself so that the document cannot drift from the code:
+ * one response per status, whose schema lists the problem types of that status. Which kinds a route can answer is the
+ * one table below; the resources' annotations only name and describe the operations.
  */
 @OpenApiFilter(OpenApiFilter.RunStage.BUILD)
-public class ProblemResponses implements OASFilter {
+public class TokenRouteResponses implements OASFilter {
 
     static final String SCHEMA = "Problem";
+    static final String ACCESS_TOKEN = "AccessTokenResponse";
 
     /** What a token request ({@code POST}) can be refused with; the default tenant's route has no unknown tenant. */
     private static final Set<ProblemKind> ISSUE = EnumSet.allOf(ProblemKind.class);
@@ -41,14 +43,39 @@ public class ProblemResponses implements OASFilter {
             openAPI.setComponents(OASFactory.createComponents());
         }
         openAPI.getComponents().addSchema(SCHEMA, problemSchema());
+        openAPI.getComponents().addSchema(ACCESS_TOKEN, accessTokenSchema());
         Map<String, PathItem> paths = openAPI.getPaths() == null ? Map.of() : openAPI.getPaths().getPathItems();
         paths.forEach((path, item) -> {
             boolean named = path.contains("{tenant}");
             if (path.endsWith("/access-token")) {
+                addToken(item.getPOST());
                 addProblems(item.getPOST(), named ? ISSUE : without(ISSUE, ProblemKind.UNKNOWN_TENANT));
+                addForgotten(item.getDELETE());
                 addProblems(item.getDELETE(), named ? FORGET : without(FORGET, ProblemKind.UNKNOWN_TENANT));
             }
         });
+    }
+
+    /** The bare token as text (what qlik-embed's getAccessToken() reads), or JSON when asked for. */
+    private static void addToken(Operation operation) {
+        if (operation == null) {
+            return;
+        }
+        operation.getResponses().addAPIResponse("200", OASFactory.createAPIResponse().description("The token")
+                .content(OASFactory.createContent()
+                        .addMediaType("text/plain", OASFactory.createMediaType()
+                                .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)))
+                        .addMediaType("application/json", OASFactory.createMediaType()
+                                .schema(OASFactory.createSchema().ref(ACCESS_TOKEN)))));
+    }
+
+    private static void addForgotten(Operation operation) {
+        if (operation != null) {
+            // The scanner cannot see through Uni<RestResponse<Void>> and would say 200.
+            operation.getResponses().removeAPIResponse("200");
+            operation.getResponses().addAPIResponse("204",
+                    OASFactory.createAPIResponse().description("Forgotten, whether or not one was cached"));
+        }
     }
 
     private static Set<ProblemKind> without(Set<ProblemKind> kinds, ProblemKind absent) {
@@ -77,6 +104,19 @@ public class ProblemResponses implements OASFilter {
                     .content(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
                             OASFactory.createMediaType().schema(schema))));
         });
+    }
+
+    /** The JSON form of a token (token.AccessTokenResponse). */
+    private static Schema accessTokenSchema() {
+        Schema string = OASFactory.createSchema().addType(Schema.SchemaType.STRING);
+        return OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
+                .required(Arrays.asList("access_token", "token_type", "expires_in"))
+                .addProperty("access_token", string)
+                .addProperty("token_type", string)
+                .addProperty("expires_in", OASFactory.createSchema().addType(Schema.SchemaType.INTEGER)
+                        .description("Seconds the token remains valid"))
+                .addProperty("expires_at", OASFactory.createSchema().addType(Schema.SchemaType.STRING)
+                        .format("date-time"));
     }
 
     /** RFC 9457 §3.1 members, plus the broker's traceId extension member. */
