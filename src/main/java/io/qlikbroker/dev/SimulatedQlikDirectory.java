@@ -25,6 +25,8 @@ import org.jboss.resteasy.reactive.RestResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.qlikbroker.config.QlikConfig;
+import io.qlikbroker.qlik.ImpersonationTokenRequest;
 import io.quarkus.arc.profile.IfBuildProfile;
 
 /**
@@ -48,7 +50,10 @@ public class SimulatedQlikDirectory {
     /** User id to the ids of its groups. */
     private final Map<String, List<String>> memberships = new LinkedHashMap<>();
 
-    public SimulatedQlikDirectory() {
+    private final QlikConfig config;
+
+    public SimulatedQlikDirectory(QlikConfig config) {
+        this.config = config;
         SimulatedQlikTenant.USERS.forEach(subject -> memberships.put(userId(subject), new ArrayList<>()));
     }
 
@@ -108,6 +113,25 @@ public class SimulatedQlikDirectory {
         current.clear();
         current.addAll(after);
         return RestResponse.noContent();
+    }
+
+    /**
+     * The dev impersonation client as the OAuth clients API shows it to an admin: fit for impersonation, so that the
+     * preflight check (qlik-client) is UP in dev mode. The page is served by the broker itself: no origin to list.
+     */
+    @GET
+    @Path("oauth-clients")
+    public RestResponse<Map<String, Object>> findOAuthClients(@QueryParam("filter") String filter,
+            @HeaderParam("Authorization") String bearer) {
+        if (!admin(bearer)) {
+            return unauthorized();
+        }
+        String clientId = filterValue(filter, "clientId");
+        List<Map<String, Object>> data = clientId.equals(config.clientId())
+                ? List.of(Map.of("clientId", clientId, "allowedGrantTypes", List.of(ImpersonationTokenRequest.GRANT_TYPE),
+                        "allowedOrigins", List.of(), "allowedScopes", List.of("user_default")))
+                : List.of();
+        return RestResponse.ok(Map.of("data", data, "links", Map.of()));
     }
 
     @GET
