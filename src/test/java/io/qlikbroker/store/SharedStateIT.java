@@ -133,17 +133,39 @@ class SharedStateIT {
     @Test
     @Order(1)
     void aHundredUsersAlternatingBetweenReplicasCostOneUpstreamCallEach() {
+        double lateBefore = storeErrors();
         for (int i = 0; i < 100; i++) {
             String bearer = bearer(TestTokens.uniqueSubject("user"));
             assertEquals(token(a, bearer), token(b, bearer), "both replicas hand out the same token");
         }
-        assertEquals(100, tenant.countRequestsMatching(postRequestedFor(urlPathEqualTo(QlikTenantFake.TOKEN_PATH))
+        // By design a Redis answer later than broker.store.timeout is not waited for: that request is served from
+        // the replica's own state, which may repeat one upstream call. Each such answer is counted, and allowed once.
+        int late = (int) (storeErrors() - lateBefore);
+        assertTrue(late <= 3, late + " late or failed Redis calls: sharing did not work");
+        assertBetween(100, 100 + late, tenant.countRequestsMatching(postRequestedFor(urlPathEqualTo(QlikTenantFake.TOKEN_PATH))
                 .withRequestBody(matchingJsonPath("$.grant_type", equalTo("urn:qlik:oauth:user-impersonation")))
-                .build()).getCount());
-        assertEquals(100, tenant.countRequestsMatching(postRequestedFor(urlPathEqualTo(QlikTenantFake.USERS_PATH))
+                .build()).getCount(), "one token per user");
+        assertBetween(100, 100 + late, tenant.countRequestsMatching(postRequestedFor(urlPathEqualTo(QlikTenantFake.USERS_PATH))
                 .build()).getCount(), "each user created once");
-        assertEquals(100, tenant.countRequestsMatching(getRequestedFor(urlPathMatching(QlikTenantFake.USERS_PATH + "/.+"))
-                .build()).getCount(), "each user's groups read once, not once per replica");
+        assertBetween(100, 100 + late,
+                tenant.countRequestsMatching(getRequestedFor(urlPathMatching(QlikTenantFake.USERS_PATH + "/.+"))
+                        .build()).getCount(),
+                "each user's groups read once, not once per replica");
+    }
+
+    private static void assertBetween(int low, int high, int actual, String what) {
+        assertTrue(actual >= low && actual <= high, what + ": " + actual + " calls, expected " + low
+                + (high == low ? "" : " to " + high));
+    }
+
+    /** Redis calls both replicas counted as failed or late (broker_store_errors_total, every operation). */
+    private double storeErrors() {
+        double sum = 0;
+        for (BrokerProcess replica : List.of(a, b)) {
+            sum += replica.manage("/q/metrics").body().lines().filter(line -> line.startsWith("broker_store_errors_total"))
+                    .mapToDouble(line -> Double.parseDouble(line.split(" ")[1])).sum();
+        }
+        return sum;
     }
 
     @Test
