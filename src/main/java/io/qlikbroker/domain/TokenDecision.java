@@ -5,10 +5,9 @@ import io.qlikbroker.problem.ProblemKind;
 
 /**
  * One answer of a token route, as it is counted and audited: which tenant, what was decided, for whom, the lookup
- * sent to Qlik, whether the cache served it, what the upstream calls looked like, and Qlik's traceId when a failure
- * came from one of its answers, and the problem the caller was told. Every field but the tenant and the outcome may be absent
- * (null): a request refused
- * before authentication has no identity.
+ * sent to Qlik, whether the cache served it, what the upstream calls looked like, the problem the caller was told,
+ * and Qlik's traceId when that problem came from one of its answers. Every field but the tenant and the outcome may
+ * be absent (null): a request refused before authentication has no identity.
  */
 public record TokenDecision(String tenant, TokenOutcome outcome, String identity, UserLookup lookup, QlikToken token,
         boolean cached, UpstreamTrace trace, String upstreamTraceId, ProblemKind problem) {

@@ -33,9 +33,9 @@ class ClientPreflightCheck implements AsyncHealthCheck {
     private volatile Instant recheckAt = Instant.MIN;
     private volatile List<String> lastVerdict;
 
-    ClientPreflightCheck(QlikTenant tenant, List<String> pageOrigins, Clock clock) {
+    ClientPreflightCheck(String name, QlikTenant tenant, List<String> pageOrigins, Clock clock) {
         this.tenantName = tenant.name();
-        this.name = name(tenant);
+        this.name = name;
         String clientId = tenant.settings().clientId();
         String scope = tenant.settings().scope();
         this.memoized = Uni.createFrom().deferred(() -> tenant.connection().oauthClients().find(clientId))
@@ -51,11 +51,6 @@ class ClientPreflightCheck implements AsyncHealthCheck {
                 .map(problems -> response(clientId, problems))
                 // On the injected clock, so that a test moves to the next check instead of waiting five minutes.
                 .memoize().until(() -> !clock.instant().isBefore(recheckAt));
-    }
-
-    /** {@code qlik-client} for the default tenant, {@code qlik-client-<name>} for the others. */
-    static String name(QlikTenant tenant) {
-        return QlikTenant.DEFAULT.equals(tenant.name()) ? NAME_PREFIX : NAME_PREFIX + "-" + tenant.name();
     }
 
     @Override

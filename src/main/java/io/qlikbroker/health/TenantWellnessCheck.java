@@ -24,8 +24,7 @@ public class TenantWellnessCheck implements AsyncHealthCheck {
     private final Uni<HealthCheckResponse> memoized;
     private volatile Instant reuseUntil = Instant.MIN;
 
-    TenantWellnessCheck(QlikTenant tenant, Clock clock) {
-        String name = name(tenant);
+    TenantWellnessCheck(String name, QlikTenant tenant, Clock clock) {
         String url = tenant.settings().tenantUrl();
         this.memoized = Uni.createFrom().deferred(() -> tenant.connection().probe().check(PROBE_TIMEOUT))
                 .map(ignored -> credentialProblem(tenant)
@@ -41,11 +40,6 @@ public class TenantWellnessCheck implements AsyncHealthCheck {
                 .invoke(() -> reuseUntil = clock.instant().plus(RESULT_REUSE))
                 // On the injected clock, so that a test moves past the reuse instead of waiting for it.
                 .memoize().until(() -> !clock.instant().isBefore(reuseUntil));
-    }
-
-    /** {@code qlik-tenant} for the default tenant, {@code qlik-tenant-<name>} for the others. */
-    static String name(QlikTenant tenant) {
-        return QlikTenant.DEFAULT.equals(tenant.name()) ? NAME_PREFIX : NAME_PREFIX + "-" + tenant.name();
     }
 
     private static java.util.Optional<String> credentialProblem(QlikTenant tenant) {

@@ -31,14 +31,21 @@ public class TenantWellnessChecks {
         for (QlikTenant tenant : tenants.all()) {
             // Opens the connection to the tenant (TLS handshake included) now, not on the first user's request; the
             // result is what the first probe reads.
-            register(wellness, metrics, TenantWellnessCheck.name(tenant), new TenantWellnessCheck(tenant, clock));
+            String tenantCheck = checkName(TenantWellnessCheck.NAME_PREFIX, tenant);
+            register(wellness, metrics, tenantCheck, new TenantWellnessCheck(tenantCheck, tenant, clock));
             if (ClientSettings.adminClientUsed(tenant.settings())) {
-                RememberedCheck preflight = register(wellness, metrics, ClientPreflightCheck.name(tenant),
-                        new ClientPreflightCheck(tenant, broker.allowedOrigins().orElse(List.of()), clock));
+                String clientCheck = checkName(ClientPreflightCheck.NAME_PREFIX, tenant);
+                RememberedCheck preflight = register(wellness, metrics, clientCheck, new ClientPreflightCheck(clientCheck,
+                        tenant, broker.allowedOrigins().orElse(List.of()), clock));
                 // Without probes too: a client changed on the tenant shows in the log within five minutes.
                 vertx.setPeriodic(ClientPreflightCheck.INTERVAL.toMillis(), id -> preflight.run());
             }
         }
+    }
+
+    /** {@code <prefix>} for the default tenant, {@code <prefix>-<name>} for the others. */
+    static String checkName(String prefix, QlikTenant tenant) {
+        return QlikTenant.DEFAULT.equals(tenant.name()) ? prefix : prefix + "-" + tenant.name();
     }
 
     private static RememberedCheck register(HealthRegistry wellness, BrokerMetrics metrics, String name,

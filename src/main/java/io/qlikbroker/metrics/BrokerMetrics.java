@@ -1,9 +1,11 @@
 package io.qlikbroker.metrics;
 
 import java.time.Duration;
+import java.util.function.ToDoubleFunction;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.qlikbroker.domain.TokenOutcome;
@@ -32,8 +34,8 @@ public class BrokerMetrics {
     }
 
     /** A wellness check's last verdict, 1 UP and 0 DOWN, read at scrape time from {@code status}. */
-    public <T> void wellness(String check, T state, java.util.function.ToDoubleFunction<T> status) {
-        io.micrometer.core.instrument.Gauge.builder("broker.wellness", state, status).tag("check", check)
+    public <T> void wellness(String check, T state, ToDoubleFunction<T> status) {
+        Gauge.builder("broker.wellness", state, status).tag("check", check)
                 .description("1 when the wellness check was UP at its last run, 0 when DOWN").register(registry);
     }
 

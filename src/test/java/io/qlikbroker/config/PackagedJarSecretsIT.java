@@ -13,7 +13,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
@@ -61,13 +60,8 @@ class PackagedJarSecretsIT {
 
         Path secrets = Files.createTempFile("qlik-secret", ".properties");
         Files.writeString(secrets, "qlik.client-secret=" + SECRET + "\n");
-        Map<String, String> environment = new HashMap<>(Map.of(
-                "QUARKUS_OIDC_AUTH_SERVER_URL", keycloak + "/realms/quarkus/",
-                "QUARKUS_OIDC_CLIENT_ID", "broker-test",
-                "QUARKUS_OIDC_TOKEN_AUDIENCE", TestTokens.AUDIENCE,
-                "QLIK_TENANT_URL", qlik.get("qlik.tenant-url"),
-                "QLIK_CLIENT_ID", qlik.get("qlik.client-id"),
-                "QUARKUS_CONFIG_LOCATIONS", secrets.toUri().toString()));
+        Map<String, String> environment = BrokerProcess.environment(keycloak, qlik);
+        environment.put("QUARKUS_CONFIG_LOCATIONS", secrets.toUri().toString());
         // A named tenant from environment variables alone, as a Kubernetes ConfigMap and Secret would set it.
         environment.putAll(Map.of(
                 "QLIK_TENANTS__EU__TENANT_URL", euUrl,

@@ -16,7 +16,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -71,12 +70,8 @@ class SharedStateIT {
         tenantFake = new QlikTenantFake();
         Map<String, String> qlik = tenantFake.start();
         tenant = tenantFake.server();
-        Map<String, String> environment = new HashMap<>(Map.of(
-                "QUARKUS_OIDC_AUTH_SERVER_URL", keycloak + "/realms/quarkus/",
-                "QUARKUS_OIDC_CLIENT_ID", "broker-test",
-                "QUARKUS_OIDC_TOKEN_AUDIENCE", TestTokens.AUDIENCE,
-                "QLIK_TENANT_URL", qlik.get("qlik.tenant-url"),
-                "QLIK_CLIENT_ID", qlik.get("qlik.client-id"),
+        Map<String, String> environment = BrokerProcess.environment(keycloak, qlik);
+        environment.putAll(Map.of(
                 "QLIK_CLIENT_SECRET", qlik.get("qlik.client-secret"),
                 "BROKER_STORE", "redis",
                 "BROKER_STORE_ENCRYPTION_KEY", ENCRYPTION_KEY,

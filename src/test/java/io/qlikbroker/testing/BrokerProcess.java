@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -29,6 +30,20 @@ public final class BrokerProcess implements AutoCloseable {
         this.base = base;
         this.management = management;
         this.output = output;
+    }
+
+    /**
+     * What every packaged broker of these tests is given: the fake identity provider ({@code keycloak.url} of
+     * OidcWiremockTestResource) and the default tenant's URL and client id (QlikTenantFake's properties). Mutable:
+     * tests add their own.
+     */
+    public static Map<String, String> environment(String keycloakUrl, Map<String, String> qlik) {
+        return new HashMap<>(Map.of(
+                "QUARKUS_OIDC_AUTH_SERVER_URL", keycloakUrl + "/realms/quarkus/",
+                "QUARKUS_OIDC_CLIENT_ID", "broker-test",
+                "QUARKUS_OIDC_TOKEN_AUDIENCE", TestTokens.AUDIENCE,
+                "QLIK_TENANT_URL", qlik.get("qlik.tenant-url"),
+                "QLIK_CLIENT_ID", qlik.get("qlik.client-id")));
     }
 
     /** Starts it and waits until it is ready. */

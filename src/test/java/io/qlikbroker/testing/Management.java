@@ -22,7 +22,7 @@ public final class Management {
         return RestAssured.given().baseUri(uri.getScheme() + "://" + uri.getHost()).port(uri.getPort());
     }
 
-    public static String uri() {
+    private static String uri() {
         String reserved = System.getProperty("it.management.port");
         return reserved != null ? "http://localhost:" + reserved : TestHTTPResourceManager.getManagementUri();
     }

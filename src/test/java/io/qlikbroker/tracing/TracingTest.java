@@ -69,9 +69,7 @@ class TracingTest extends QlikTenantTestBase {
             SpanData call = calls.get(0);
             assertEquals("POST /oauth/token", call.getName());
             assertEquals(200L, call.getAttributes().get(AttributeKey.longKey("http.response.status_code")));
-            LoggedRequest sent = tenant.findAll(postRequestedFor(urlPathEqualTo(QlikTenantFake.TOKEN_PATH))).stream()
-                    .filter(r -> r.getBodyAsString().contains(user)).findFirst().orElseThrow();
-            assertEquals("00-" + traceId + "-" + call.getSpanId() + "-01", sent.getHeader("traceparent"),
+            assertEquals("00-" + traceId + "-" + call.getSpanId() + "-01", sentToQlik().getHeader("traceparent"),
                     "Qlik's side of the call continues the broker's trace");
 
             assertNoSecretIn(traceId, bearer, response.asString());
@@ -112,9 +110,13 @@ class TracingTest extends QlikTenantTestBase {
 
     /** The trace id of this test's token call, as Qlik received it (the tests before may still be exporting). */
     private String traceSentToQlik() {
-        LoggedRequest sent = tenant.findAll(postRequestedFor(urlPathEqualTo(QlikTenantFake.TOKEN_PATH))).stream()
+        return sentToQlik().getHeader("traceparent").split("-")[1];
+    }
+
+    /** This test's token call as the tenant received it. */
+    private LoggedRequest sentToQlik() {
+        return tenant.findAll(postRequestedFor(urlPathEqualTo(QlikTenantFake.TOKEN_PATH))).stream()
                 .filter(r -> r.getBodyAsString().contains(user)).findFirst().orElseThrow();
-        return sent.getHeader("traceparent").split("-")[1];
     }
 
     /** The token request's own span in that trace. */
