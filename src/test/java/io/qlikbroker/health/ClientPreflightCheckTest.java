@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.List;
 
 import jakarta.inject.Inject;
@@ -23,6 +24,7 @@ import io.qlikbroker.groups.GroupsProfile;
 import io.qlikbroker.testing.InjectSecondTenant;
 import io.qlikbroker.testing.LogCapture;
 import io.qlikbroker.testing.Management;
+import io.qlikbroker.testing.Poll;
 import io.qlikbroker.testing.QlikDirectoryFake;
 import io.qlikbroker.testing.QlikDirectoryFake.OAuthClient;
 import io.qlikbroker.testing.QlikTenantFake;
@@ -62,7 +64,7 @@ class ClientPreflightCheckTest extends QlikTenantTestBase {
         directory = QlikDirectoryFake.of(tenant);
         directory.serveOn(tenant);
         directory.oauthClient(OAuthClient.fit(QlikTenantFake.CLIENT_ID));
-        nextCheck();
+        untilBothClientsAreUp();
     }
 
     @Test
@@ -117,12 +119,27 @@ class ClientPreflightCheckTest extends QlikTenantTestBase {
     void aFailedReadIsTriedAgainAtTheNextProbeNotInFiveMinutes() {
         StubMapping outage = tenant.stubFor(get(urlPathEqualTo(CLIENTS_PATH)).atPriority(1)
                 .willReturn(aResponse().withStatus(503)));
+        nextCheck();
         Management.given().when().get("/q/health/well").then().statusCode(503)
                 .body("checks.find { it.name == 'qlik-client' }.data.problem", containsString("could not be read"));
         tenant.removeStub(outage);
         clock.advance(ClientPreflightCheck.AFTER_FAILED_READ.plusSeconds(1));
         Management.given().when().get("/q/health/well").then()
                 .body("checks.find { it.name == 'qlik-client' }.status", equalTo("UP"));
+    }
+
+    /**
+     * The broker reads both clients as it starts, before this class has served the directory: that read fails, and a
+     * probe made while it is still under way is answered with its result. Each test starts once a read made against
+     * the served directory says UP.
+     */
+    private void untilBothClientsAreUp() {
+        assertTrue(Poll.until(() -> {
+            nextCheck();
+            var checks = Management.given().when().get("/q/health/well").then().extract().jsonPath();
+            return "UP".equals(checks.getString("checks.find { it.name == 'qlik-client' }.status"))
+                    && "UP".equals(checks.getString("checks.find { it.name == 'qlik-client-eu' }.status"));
+        }, Duration.ofSeconds(10)), "qlik-client and qlik-client-eu UP against a fit client");
     }
 
     /** Past the five minutes, so that the next probe reads the client again. */
