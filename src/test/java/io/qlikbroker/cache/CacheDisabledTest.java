@@ -1,5 +1,7 @@
 package io.qlikbroker.cache;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.restassured.RestAssured.given;
@@ -7,23 +9,16 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import org.junit.jupiter.api.Test;
 
-import io.qlikbroker.testing.ConfigProfile;
+import io.qlikbroker.provisioning.ProvisioningTestBase;
 import io.qlikbroker.testing.QlikTenantFake;
-import io.qlikbroker.testing.QlikTenantTestBase;
 import io.qlikbroker.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 
 /** broker.cache.enabled=false mints on every request, as Qlik's own example does. */
 @QuarkusTest
-@TestProfile(CacheDisabledTest.NoCache.class)
-class CacheDisabledTest extends QlikTenantTestBase {
-
-    public static class NoCache extends ConfigProfile {
-        public NoCache() {
-            super("broker.cache.enabled", "false");
-        }
-    }
+@TestProfile(CacheDisabledProfile.class)
+class CacheDisabledTest extends ProvisioningTestBase {
 
     @Test
     void everyRequestMintsANewToken() {
@@ -32,6 +27,7 @@ class CacheDisabledTest extends QlikTenantTestBase {
         String second = given().auth().oauth2(TestTokens.bearer(user)).when().post("/access-token")
                 .then().statusCode(200).extract().asString();
         assertNotEquals(first, second);
-        tenant.verify(2, postRequestedFor(urlPathEqualTo(QlikTenantFake.TOKEN_PATH)));
+        tenant.verify(2, postRequestedFor(urlPathEqualTo(QlikTenantFake.TOKEN_PATH))
+                .withRequestBody(matchingJsonPath("$.grant_type", equalTo("urn:qlik:oauth:user-impersonation"))));
     }
 }

@@ -53,7 +53,7 @@ import io.quarkus.test.junit.TestProfile;
 /** The app's groups become the user's custom groups in Qlik, before its token is minted, and only when they change. */
 @QuarkusTest
 @TestProfile(GroupsProfile.class)
-@WithTestResource(value = SecondTenantFake.class, scope = TestResourceScope.RESTRICTED_TO_CLASS)
+@WithTestResource(value = SecondTenantFake.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class GroupSyncTest extends QlikTenantTestBase {
 
     private static final String EU_ROUTE = "/tenants/eu/access-token";

@@ -44,7 +44,7 @@ import io.quarkus.test.junit.TestProfile;
  */
 @QuarkusTest
 @TestProfile(GroupsProfile.class)
-@WithTestResource(value = SecondTenantFake.class, scope = TestResourceScope.RESTRICTED_TO_CLASS)
+@WithTestResource(value = SecondTenantFake.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class ClientPreflightCheckTest extends QlikTenantTestBase {
 
     private static final String CLIENTS_PATH = "/api/v1/oauth-clients";

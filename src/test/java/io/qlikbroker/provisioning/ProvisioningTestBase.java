@@ -15,7 +15,7 @@ import io.qlikbroker.testing.QlikTenantFake;
 import io.qlikbroker.testing.QlikTenantTestBase;
 
 /** A tenant whose Users API knows nobody yet and whose provisioning client gets its token. */
-abstract class ProvisioningTestBase extends QlikTenantTestBase {
+public abstract class ProvisioningTestBase extends QlikTenantTestBase {
 
     @BeforeEach
     void usersApi() {
