@@ -84,8 +84,9 @@ class SharedStateIT {
                 "QLIK_PROVISIONING_CLIENT_SECRET", QlikDirectoryFake.ADMIN_CLIENT_SECRET,
                 // Groups synced on a user's first visit: by one replica, the other reading its digest.
                 "QLIK_GROUPS_ENABLED", "true"));
-        a = BrokerProcess.start(environment);
-        b = BrokerProcess.start(environment);
+        List<BrokerProcess> replicas = BrokerProcess.startAll(environment, 2);
+        a = replicas.get(0);
+        b = replicas.get(1);
     }
 
     @AfterAll

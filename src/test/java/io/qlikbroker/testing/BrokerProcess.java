@@ -9,7 +9,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -48,6 +50,30 @@ public final class BrokerProcess implements AutoCloseable {
 
     /** Starts it and waits until it is ready. */
     public static BrokerProcess start(Map<String, String> environment) throws IOException, InterruptedException {
+        return startAll(environment, 1).get(0);
+    }
+
+    /** Starts {@code count} replicas at once, then waits until each is ready: their start-ups overlap. */
+    public static List<BrokerProcess> startAll(Map<String, String> environment, int count)
+            throws IOException, InterruptedException {
+        List<BrokerProcess> replicas = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            replicas.add(spawn(environment));
+        }
+        try {
+            for (BrokerProcess broker : replicas) {
+                broker.awaitReady();
+            }
+        } catch (IOException | InterruptedException | RuntimeException failed) {
+            for (BrokerProcess broker : replicas) {
+                broker.close();
+            }
+            throw failed;
+        }
+        return replicas;
+    }
+
+    private static BrokerProcess spawn(Map<String, String> environment) throws IOException {
         int port = freePort();
         int managementPort = freePort();
         Path output = Files.createTempFile("broker", ".log");
@@ -55,16 +81,17 @@ public final class BrokerProcess implements AutoCloseable {
         builder.environment().putAll(environment);
         builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
         builder.environment().put("QUARKUS_MANAGEMENT_PORT", String.valueOf(managementPort));
-        BrokerProcess broker = new BrokerProcess(builder.start(), URI.create("http://localhost:" + port),
+        return new BrokerProcess(builder.start(), URI.create("http://localhost:" + port),
                 URI.create("http://localhost:" + managementPort), output);
-        for (int i = 0; i < 150 && !broker.ready(); i++) {
+    }
+
+    private void awaitReady() throws IOException, InterruptedException {
+        for (int i = 0; i < 150 && !ready(); i++) {
             Thread.sleep(100);
         }
-        if (!broker.ready()) {
-            broker.close();
-            throw new IllegalStateException("the broker did not become ready:\n" + broker.log());
+        if (!ready()) {
+            throw new IllegalStateException("the broker did not become ready:\n" + log());
         }
-        return broker;
     }
 
     public static int freePort() throws IOException {
