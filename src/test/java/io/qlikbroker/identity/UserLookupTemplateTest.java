@@ -1,6 +1,8 @@
 package io.qlikbroker.identity;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.restassured.RestAssured.given;
@@ -8,7 +10,9 @@ import static org.hamcrest.Matchers.startsWith;
 
 import org.junit.jupiter.api.Test;
 
-import io.qlikbroker.testing.ConfigProfile;
+import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
+
+import io.qlikbroker.session.HybridProfile;
 import io.qlikbroker.testing.QlikTenantFake;
 import io.qlikbroker.testing.QlikTenantTestBase;
 import io.qlikbroker.testing.TestTokens;
@@ -17,23 +21,16 @@ import io.quarkus.test.junit.TestProfile;
 
 /** The configured claim, template, field and scope decide exactly what Qlik is asked for. */
 @QuarkusTest
-@TestProfile(UserLookupTemplateTest.Auth0Subjects.class)
+@TestProfile(HybridProfile.class)
 class UserLookupTemplateTest extends QlikTenantTestBase {
 
-    public static class Auth0Subjects extends ConfigProfile {
-        public Auth0Subjects() {
-            super("qlik.user-lookup.claim", "employee_id",
-                    "qlik.user-lookup.template", "auth0|{claim}",
-                    "qlik.user-lookup.field", "userId",
-                    "qlik.scope", "user_default admin_classic");
-        }
-    }
+    private static final String ROUTE = "/tenants/" + HybridProfile.EMPLOYEES_TENANT + "/access-token";
 
     @Test
     void sendsTheTemplatedClaimAsTheConfiguredField() {
         String token = TestTokens.sign(TestTokens.claims("someone-else").claim("employee_id", "e-1024"));
         given().auth().oauth2(token)
-                .when().post("/access-token")
+                .when().post(ROUTE)
                 .then().statusCode(200)
                 .body(startsWith(QlikTenantFake.tokenPrefixFor("auth0|e-1024")));
 
@@ -50,15 +47,21 @@ class UserLookupTemplateTest extends QlikTenantTestBase {
     void refusesAnArrayOrEmptyClaimValue() {
         String array = TestTokens.signPayload("{" + TestTokens.validClaimsJson()
                 + ", \"sub\": \"alice\", \"employee_id\": [\"e-1\", \"e-2\"]}");
-        given().auth().oauth2(array).when().post("/access-token").then().statusCode(403);
+        given().auth().oauth2(array).when().post(ROUTE).then().statusCode(403);
         String empty = TestTokens.sign(TestTokens.claims("alice").claim("employee_id", ""));
-        given().auth().oauth2(empty).when().post("/access-token").then().statusCode(403);
-        tenant.verify(0, postRequestedFor(urlPathEqualTo(QlikTenantFake.TOKEN_PATH)));
+        given().auth().oauth2(empty).when().post(ROUTE).then().statusCode(403);
+        tenant.verify(0, impersonations());
     }
 
     @Test
     void refusesAnIdentityWithoutTheConfiguredClaim() {
-        given().auth().oauth2(TestTokens.bearer(user)).when().post("/access-token").then().statusCode(403);
-        tenant.verify(0, postRequestedFor(urlPathEqualTo(QlikTenantFake.TOKEN_PATH)));
+        given().auth().oauth2(TestTokens.bearer(user)).when().post(ROUTE).then().statusCode(403);
+        tenant.verify(0, impersonations());
+    }
+
+    /** Impersonation only: the broker's other tenants on this fake ask it for admin tokens of their own. */
+    private static RequestPatternBuilder impersonations() {
+        return postRequestedFor(urlPathEqualTo(QlikTenantFake.TOKEN_PATH))
+                .withRequestBody(matchingJsonPath("$.grant_type", equalTo("urn:qlik:oauth:user-impersonation")));
     }
 }

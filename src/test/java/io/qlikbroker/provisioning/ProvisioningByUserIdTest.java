@@ -9,6 +9,7 @@ import static io.restassured.RestAssured.given;
 
 import org.junit.jupiter.api.Test;
 
+import io.qlikbroker.session.HybridProfile;
 import io.qlikbroker.testing.QlikTenantFake;
 import io.qlikbroker.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -16,19 +17,14 @@ import io.quarkus.test.junit.TestProfile;
 
 /** With user-lookup.field=userId, the templated claim is the subject to provision, and the returned id is impersonated. */
 @QuarkusTest
-@TestProfile(ProvisioningByUserIdTest.ByUserId.class)
+@TestProfile(HybridProfile.class)
 class ProvisioningByUserIdTest extends ProvisioningTestBase {
 
-    public static class ByUserId extends ProvisioningProfile {
-        public ByUserId() {
-            put("qlik.user-lookup.field", "userId", "qlik.user-lookup.template", "auth0|{claim}",
-                    "broker.revoke-on-logout", "true");
-        }
-    }
+    private static final String ROUTE = "/tenants/" + HybridProfile.BY_USER_ID_TENANT + "/access-token";
 
     @Test
     void impersonatesByTheIdOfTheCreatedUser() {
-        given().auth().oauth2(TestTokens.bearer(user)).when().post("/access-token").then().statusCode(200);
+        given().auth().oauth2(TestTokens.bearer(user)).when().post(ROUTE).then().statusCode(200);
         tenant.verify(1, getRequestedFor(urlPathEqualTo(QlikTenantFake.USERS_PATH))
                 .withQueryParam("filter", equalTo("subject eq \"auth0|" + user + "\"")));
         tenant.verify(1, postRequestedFor(urlPathEqualTo(QlikTenantFake.TOKEN_PATH)).withRequestBody(
@@ -37,13 +33,13 @@ class ProvisioningByUserIdTest extends ProvisioningTestBase {
 
     @Test
     void deleteForgetsAndRevokesExactlyWhatPostCached() {
-        String token = given().auth().oauth2(TestTokens.bearer(user)).when().post("/access-token")
+        String token = given().auth().oauth2(TestTokens.bearer(user)).when().post(ROUTE)
                 .then().statusCode(200).extract().asString();
-        given().auth().oauth2(TestTokens.bearer(user)).when().delete("/access-token").then().statusCode(204);
+        given().auth().oauth2(TestTokens.bearer(user)).when().delete(ROUTE).then().statusCode(204);
         tenant.verify(1, postRequestedFor(urlPathEqualTo("/oauth/revoke"))
                 .withRequestBody(equalToJson("{\"token\": \"" + token + "\"}", true, true)));
 
-        String next = given().auth().oauth2(TestTokens.bearer(user)).when().post("/access-token")
+        String next = given().auth().oauth2(TestTokens.bearer(user)).when().post(ROUTE)
                 .then().statusCode(200).extract().asString();
         org.junit.jupiter.api.Assertions.assertNotEquals(token, next, "the forgotten token is never served again");
         tenant.verify(2, postRequestedFor(urlPathEqualTo(QlikTenantFake.TOKEN_PATH))
