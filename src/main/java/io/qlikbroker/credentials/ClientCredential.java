@@ -61,7 +61,8 @@ public final class ClientCredential {
                     property + " must be set when " + prefix + "client-auth is private-key-jwt")));
             String keyId = settings.keyId().orElse(null);
             return new ClientCredential(settings.clientId(), tokenEndpoint, clock, null, null,
-                    new ReloadingFile<>(file, property, pem -> SigningKey.parseAll(pem, property, keyId), RELOAD_INTERVAL));
+                    new ReloadingFile<>(file, property, pem -> SigningKey.parseAll(pem, property, keyId), RELOAD_INTERVAL,
+                            clock));
         }
         if (!CLIENT_SECRET.equals(settings.clientAuth())) {
             throw new CredentialException(prefix + "client-auth must be client-secret or private-key-jwt");
@@ -82,7 +83,7 @@ public final class ClientCredential {
         }
         String property = prefix + "client-secret-file";
         return new ClientCredential(settings.clientId(), tokenEndpoint, clock, null, new ReloadingFile<>(
-                Path.of(settings.clientSecretFile().get()), property, bytes -> secret(bytes, property), RELOAD_INTERVAL),
+                Path.of(settings.clientSecretFile().get()), property, bytes -> secret(bytes, property), RELOAD_INTERVAL, clock),
                 null);
     }
 

@@ -3,6 +3,7 @@ package io.qlikbroker.credentials;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
@@ -12,7 +13,8 @@ import org.jboss.logging.Logger;
 
 /**
  * A mounted secret file, parsed, and parsed again when its bytes change (Kubernetes replaces a mounted Secret in
- * place). It is looked at when used, at most once per {@code interval}. A file that becomes unreadable or malformed
+ * place). It is looked at when used, at most once per {@code interval} of the broker's clock (so that a test moves
+ * the clock instead of waiting). A file that becomes unreadable or malformed
  * leaves the last good value in use: one line names the property, and {@link #problem()} says so until it is fixed.
  */
 final class ReloadingFile<T> {
@@ -22,7 +24,8 @@ final class ReloadingFile<T> {
     private final Path path;
     private final String property;
     private final Function<byte[], T> parser;
-    private final long intervalNanos;
+    private final long intervalMillis;
+    private final Clock clock;
 
     private volatile T value;
     private volatile byte[] bytes;
@@ -31,14 +34,15 @@ final class ReloadingFile<T> {
     private volatile String problem;
 
     /** Reads and parses the file now: a missing or malformed file at start-up is a {@link CredentialException}. */
-    ReloadingFile(Path path, String property, Function<byte[], T> parser, Duration interval) {
+    ReloadingFile(Path path, String property, Function<byte[], T> parser, Duration interval, Clock clock) {
         this.path = path;
         this.property = property;
         this.parser = parser;
-        this.intervalNanos = interval.toNanos();
+        this.intervalMillis = interval.toMillis();
+        this.clock = clock;
         this.bytes = read();
         this.value = parser.apply(bytes);
-        this.nextCheck = System.nanoTime() + intervalNanos;
+        this.nextCheck = clock.millis() + intervalMillis;
     }
 
     T value() {
@@ -58,15 +62,15 @@ final class ReloadingFile<T> {
     }
 
     private void reloadIfDue() {
-        long now = System.nanoTime();
-        if (now - nextCheck < 0) {
+        long now = clock.millis();
+        if (now < nextCheck) {
             return;
         }
         synchronized (this) {
-            if (now - nextCheck < 0) {
+            if (now < nextCheck) {
                 return;
             }
-            nextCheck = now + intervalNanos;
+            nextCheck = now + intervalMillis;
             try {
                 byte[] current = read();
                 if (Arrays.equals(current, bytes)) {

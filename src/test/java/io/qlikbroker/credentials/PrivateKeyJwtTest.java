@@ -108,6 +108,7 @@ class PrivateKeyJwtTest {
         CompletableFuture<List<HttpResponse<String>>> load = CompletableFuture
                 .supplyAsync(() -> ParallelRequests.post(broker, KEYED, users(200)));
         tenant.writeKeys(next, tenant.firstKey());
+        nextFileCheck();
         load.join().forEach(answer -> assertEquals(200, answer.statusCode(), answer.body()));
 
         assertTrue(Poll.until(() -> jwksKeyIds().size() == 2, Duration.ofSeconds(5)), "both keys published");
@@ -117,8 +118,10 @@ class PrivateKeyJwtTest {
 
         // The old key leaves the file: it leaves the JWKS too.
         tenant.writeKeys(next);
+        nextFileCheck();
         assertTrue(Poll.until(() -> jwksKeyIds().equals(List.of(nextKid)), Duration.ofSeconds(5)), jwksKeyIds().toString());
         tenant.writeKeys(tenant.firstKey());
+        nextFileCheck();
         Poll.until(() -> jwksKeyIds().size() == 1 && !jwksKeyIds().contains(nextKid), Duration.ofSeconds(5));
     }
 
@@ -129,6 +132,7 @@ class PrivateKeyJwtTest {
         CompletableFuture<List<HttpResponse<String>>> load = CompletableFuture
                 .supplyAsync(() -> ParallelRequests.post(broker, FILED, users(200)));
         tenant.writeSecret(next);
+        nextFileCheck();
         load.join().forEach(answer -> assertEquals(200, answer.statusCode(), answer.body()));
 
         // Once read, only the new secret is sent: the old one can be removed at Qlik.
@@ -154,6 +158,11 @@ class PrivateKeyJwtTest {
             tenant.writeKeys(tenant.firstKey());
         }
         assertTrue(Poll.until(() -> !wellness().contains("private-key-file"), Duration.ofSeconds(10)), wellness());
+    }
+
+    /** Past the interval at which the broker looks at its credential files again. */
+    private void nextFileCheck() {
+        clock.advance(ClientCredential.RELOAD_INTERVAL);
     }
 
     /** A fresh wellness result: past the 5 s for which a probe's result is reused. */
