@@ -4,7 +4,8 @@
 # Starts a real redis-server (Debian's), the fake identity provider + tenant (bench/fake-upstream.mjs), two packaged
 # broker jars per case, and one wrk per replica at the same time with 100 users' bearer tokens. Prints each replica's
 # cached-path requests/s and p99, and upstream token calls per user (warm-up included: every user reaches both
-# replicas), then redis against memory as ratios: over all rounds, and the median of each round's ratio.
+# replicas), then redis against memory as ratios: over all rounds, and each round's with their median. Rounds alternate
+# which case runs first; use an even BENCH_ROUNDS.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/lib.sh
@@ -68,7 +69,8 @@ run_case() { # label, extra env assignments...
     | awk -F'[=,:]' '/^cmdstat_/ && !/^cmdstat_(incrby|pttl|pexpire|info|config)/ { s += $3 } END { print s + 0 }')
   kill "$pid_a" "$pid_b"; wait "$pid_a" "$pid_b" 2>/dev/null || true
   for side in a b; do
-    printf '%-8s replica-%s %s\n' "$label" "$side" "$(sed 's/^BENCH //' "$work/$label-$side.txt")" | tee -a "$work/replicas.txt"
+    printf '%-8s round=%s replica-%s %s\n' "$label" "$round" "$side" "$(sed 's/^BENCH //' "$work/$label-$side.txt")" \
+      | tee -a "$work/replicas.txt"
   done
   printf '%-8s upstream_per_user=%.2f store_errors=%s redis_calls=%s\n' "$label" \
     "$(awk -v u="$upstream" -v n="$users" 'BEGIN { print u / n }')" "$store_errors" "$redis_calls" | tee -a "$work/replicas.txt"
@@ -77,23 +79,23 @@ run_case() { # label, extra env assignments...
 : > "$work/replicas.txt"
 echo "users=$users connections=${connections}/replica duration=${duration}s tenant_latency=${latency}ms heap=$heap cores=$(nproc)"
 key=$(head -c 32 /dev/urandom | base64)
-# Twice each, alternating: a shared machine drifts, and the ratio should not depend on which case ran first.
+memory_case() { run_case memory BROKER_STORE=memory; }
+redis_case() { run_case redis BROKER_STORE=redis QUARKUS_REDIS_HOSTS="redis://127.0.0.1:$redis_port" BROKER_STORE_ENCRYPTION_KEY="$key"; }
+# Throughput here drifts down during a run (a shared machine's CPU budget): the case that runs second in a round
+# is slowed. Odd rounds run memory first, even rounds redis first, so that an even number of rounds cancels a
+# steady drift out of the all-rounds ratio.
 for round in $(seq "${BENCH_ROUNDS:-2}"); do
-  run_case memory BROKER_STORE=memory
-  run_case redis BROKER_STORE=redis QUARKUS_REDIS_HOSTS="redis://127.0.0.1:$redis_port" BROKER_STORE_ENCRYPTION_KEY="$key"
+  if [ $((round % 2)) = 1 ]; then memory_case; redis_case; else redis_case; memory_case; fi
 done
 total() { grep "^$1 .*rps=" "$work/replicas.txt" | sed -E 's/.*rps=([0-9]+).*/\1/' | awk '{ s += $1 } END { print s }'; }
 awk -v memory="$(total memory)" -v redis="$(total redis)" 'BEGIN {
   printf "cached path, both replicas, all rounds: redis / memory = %.2f (redis costs %.1f%% of throughput)\n",
     redis / memory, 100 * (1 - redis / memory) }'
-# Each round's ratio sets redis against the memory case that ran just before it, on the same machine state; their
-# median is what a noisy neighbour moves least.
-grep -E '^(memory|redis) .*rps=' "$work/replicas.txt" | sed -E 's/^([a-z]+) .*rps=([0-9]+).*/\1 \2/' | awk '
-  $1 == "memory" { if (redis_seen) { ratios[++n] = r / m; m = 0; r = 0; redis_seen = 0 } m += $2 }
-  $1 == "redis" { r += $2; redis_seen = 1 }
+# Each round's ratio: redis against the memory case of the same round, on about the same machine state.
+grep -E '^(memory|redis) .*rps=' "$work/replicas.txt" | sed -E 's/^([a-z]+) +round=([0-9]+) .*rps=([0-9]+).*/\2 \1 \3/' | awk '
+  { sum[$1 " " $2] += $3; if ($1 > rounds) rounds = $1 }
   END {
-    if (redis_seen) ratios[++n] = r / m
-    for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (ratios[j] < ratios[i]) { t = ratios[i]; ratios[i] = ratios[j]; ratios[j] = t }
-    line = ""; for (i = 1; i <= n; i++) line = line sprintf(" %.2f", ratios[i])
-    median = n % 2 ? ratios[(n + 1) / 2] : (ratios[n / 2] + ratios[n / 2 + 1]) / 2
-    printf "per round, sorted:%s; median redis / memory = %.2f (redis costs %.1f%% of throughput)\n", line, median, 100 * (1 - median) }'
+    for (r = 1; r <= rounds; r++) { ratios[r] = sum[r " redis"] / sum[r " memory"]; line = line sprintf(" %.2f", ratios[r]) }
+    for (i = 1; i <= rounds; i++) for (j = i + 1; j <= rounds; j++) if (ratios[j] < ratios[i]) { t = ratios[i]; ratios[i] = ratios[j]; ratios[j] = t }
+    median = rounds % 2 ? ratios[(rounds + 1) / 2] : (ratios[rounds / 2] + ratios[rounds / 2 + 1]) / 2
+    printf "per round, in order:%s; median redis / memory = %.2f (redis costs %.1f%% of throughput)\n", line, median, 100 * (1 - median) }'
