@@ -45,6 +45,7 @@ public class GroupSync {
     static final long MAX_USERS = 100_000;
     /** When a failure says nothing of when to come back. */
     static final Duration RETRY_AFTER = Duration.ofSeconds(30);
+    static final String SPACE = "groups";
 
     private final String tenant;
     private final TenantSettings.Groups config;
@@ -54,8 +55,6 @@ public class GroupSync {
     private final AdminToken adminToken;
     private final AuditLog audit;
     private final BrokerMetrics metrics;
-    static final String SPACE = "groups";
-
     /** Replicas' shared digests: a user synced by one replica is not synced again by the next it reaches. */
     private final SharedStore store;
     /** User to the digest of the set last synced (or being synced) for it: no name, no claim value. */
@@ -149,8 +148,7 @@ public class GroupSync {
                         created.done().completeExceptionally(failure);
                     }));
         } else if (current.finished()) {
-            metrics.groupSync(tenant, GroupSyncResult.Status.CACHED.label());
-            return Uni.createFrom().item(GroupSyncResult.CACHED);
+            return cached();
         }
         // A copy per waiter: one caller's disconnect must not cancel the sync the others wait for.
         return Uni.createFrom().completionStage(() -> current.done().copy())
@@ -164,11 +162,16 @@ public class GroupSync {
         String key = tenant + "\n" + user;
         return store.get(SPACE, key).chain(shared -> {
             if (shared.filter(digest::equals).isPresent()) {
-                metrics.groupSync(tenant, GroupSyncResult.Status.CACHED.label());
-                return Uni.createFrom().item(GroupSyncResult.CACHED);
+                return cached();
             }
             return run(who, mapped, userId).call(() -> store.put(SPACE, key, digest, config.resyncAfter()));
         });
+    }
+
+    /** This set is in Qlik already (synced here, or by another replica): nothing to call. */
+    private Uni<GroupSyncResult> cached() {
+        metrics.groupSync(tenant, GroupSyncResult.Status.CACHED.label());
+        return Uni.createFrom().item(GroupSyncResult.CACHED);
     }
 
     private Uni<GroupSyncResult> run(String who, GroupMapping.Mapped mapped, Supplier<Uni<String>> userId) {

@@ -33,14 +33,13 @@ import io.smallrye.mutiny.Uni;
 public class UserProvisioner {
 
     static final long MAX_KNOWN_USERS = 100_000;
+    static final String SPACE = "user";
 
     private final String tenant;
     private final TenantSettings.Provisioning config;
     private final UsersClient users;
     private final AdminToken adminToken;
     private final AuditLog audit;
-    static final String SPACE = "user";
-
     /** Subject to Qlik user id, in replicas' shared store: one lookup or creation per subject for the deployment. */
     private final SharedLoad<String> shared;
     /** Subject to Qlik user id. */
@@ -59,7 +58,7 @@ public class UserProvisioner {
         this.knownUsers = Caffeine.newBuilder()
                 .maximumSize(MAX_KNOWN_USERS)
                 .ticker(new ClockTicker(clock))
-                .expireAfterWrite(settings.provisioning().knownUserTtl())
+                .expireAfterWrite(config.knownUserTtl())
                 .buildAsync();
     }
 

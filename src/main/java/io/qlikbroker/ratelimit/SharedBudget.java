@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongFunction;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -19,9 +20,9 @@ import io.smallrye.mutiny.Uni;
  * One budget of {@code broker.rate-limit.per-user} requests a minute per identity for all replicas, counted in the
  * shared store in a window that starts with the identity's first request. Far from the limit (under a quarter of
  * it, as far as this replica knows) a request is counted locally and the counts of all identities travel in one
- * Redis call every 100 ms: the cached path makes no Redis call per request. From a quarter on, each request is counted in Redis
- * before it is
- * answered, so the limit itself is exact; what other replicas had not sent yet can add at most their last 100 ms.
+ * Redis call every 100 ms: the cached path makes no Redis call per request. From a quarter on, each request is
+ * counted in Redis before it is answered, so the limit itself is exact; what other replicas had not sent yet can add at most
+ * their last 100 ms.
  */
 final class SharedBudget {
 
@@ -52,7 +53,7 @@ final class SharedBudget {
         long windowEndsAt;
     }
 
-    Uni<Void> acquire(String identity, java.util.function.LongFunction<BrokerException> refusal) {
+    Uni<Void> acquire(String identity, LongFunction<BrokerException> refusal) {
         Tally tally = tallies.get(identity, ignored -> new Tally());
         long add;
         synchronized (tally) {

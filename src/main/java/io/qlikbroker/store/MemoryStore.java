@@ -41,11 +41,6 @@ final class MemoryStore implements SharedStore {
     }
 
     @Override
-    public Uni<Optional<Window>> increment(String space, String key, long by, Duration window) {
-        return Uni.createFrom().item(Optional.empty());
-    }
-
-    @Override
     public Uni<Map<String, Window>> incrementAll(String space, Map<String, Long> byKey, Duration window) {
         return Uni.createFrom().item(Map.of());
     }

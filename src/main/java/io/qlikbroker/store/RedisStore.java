@@ -32,15 +32,11 @@ import io.vertx.mutiny.redis.client.Response;
 final class RedisStore implements SharedStore {
 
     private static final Logger LOG = Logger.getLogger(RedisStore.class);
+    private static final int FAILURES_IN_A_ROW = 3;
     /** Deletes the lock only if it still holds this replica's value: an expired lock may be another's by now. */
     private static final String UNLOCK = "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) "
             + "else return 0 end";
-    /** The window starts with the first increment. */
-    private static final String INCREMENT = "local n = redis.call('INCRBY', KEYS[1], ARGV[1]) "
-            + "if n == tonumber(ARGV[1]) then redis.call('PEXPIRE', KEYS[1], ARGV[2]) end "
-            + "return {n, redis.call('PTTL', KEYS[1])}";
-
-    /** INCREMENT for every key in one call; ARGV holds each key's amount, then the window. */
+    /** Adds each key's amount (ARGV in key order, then the window); a key's window starts with its first count. */
     private static final String INCREMENT_ALL = "local out = {} for i, key in ipairs(KEYS) do "
             + "local by = tonumber(ARGV[i]) local n = redis.call('INCRBY', key, by) "
             + "if n == by then redis.call('PEXPIRE', key, ARGV[#ARGV]) end "
@@ -55,7 +51,6 @@ final class RedisStore implements SharedStore {
     /** This replica's lock value: random, so that it never releases another replica's lock. */
     private final String owner = randomOwner();
     private final Map<String, Consumer<String>> subscriptions = new ConcurrentHashMap<>();
-    private static final int FAILURES_IN_A_ROW = 3;
 
     private final AtomicBoolean available = new AtomicBoolean();
     private final AtomicInteger failuresInARow = new AtomicInteger();
@@ -111,14 +106,6 @@ final class RedisStore implements SharedStore {
     @Override
     public Uni<Void> unlock(String space, String key) {
         return call("unlock", redis.execute("EVAL", UNLOCK, "1", name(space, key), owner), null, response -> null);
-    }
-
-    @Override
-    public Uni<Optional<Window>> increment(String space, String key, long by, Duration window) {
-        return call("increment", redis.execute("EVAL", INCREMENT, "1", name(space, key), Long.toString(by),
-                Long.toString(window.toMillis())),
-                Optional.<Window> empty(), response -> Optional.of(new Window(response.get(0).toLong(),
-                        Duration.ofMillis(Math.max(0, response.get(1).toLong())))));
     }
 
     @Override

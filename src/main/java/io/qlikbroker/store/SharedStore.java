@@ -36,7 +36,9 @@ public interface SharedStore {
      * Adds {@code by} to the counter of {@code key}, whose window of {@code window} starts with its first count: the
      * new count and the time left in the window, or empty when unknown.
      */
-    Uni<Optional<Window>> increment(String space, String key, long by, Duration window);
+    default Uni<Optional<Window>> increment(String space, String key, long by, Duration window) {
+        return incrementAll(space, Map.of(key, by), window).map(windows -> Optional.ofNullable(windows.get(key)));
+    }
 
     /** {@link #increment} for many keys in one call: the windows of those the store could count. */
     Uni<Map<String, Window>> incrementAll(String space, Map<String, Long> byKey, Duration window);
