@@ -10,6 +10,19 @@ require_load_tools() {
   [ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -B -q package -DskipTests
 }
 
+# What the wrk scripts (run.sh, replicas.sh) share: their settings, each overridable from the environment, a work
+# directory, and the load tools. $1: the connections per wrk when BENCH_CONNECTIONS is not set.
+load_settings() {
+  duration=${BENCH_DURATION:-20}
+  connections=${BENCH_CONNECTIONS:-$1}
+  latency=${BENCH_TENANT_LATENCY_MS:-50}
+  heap=${BENCH_HEAP:-128m}
+  users=100
+  work=target/bench
+  mkdir -p "$work"
+  require_load_tools
+}
+
 # Starts bench/fake-upstream.mjs on a free port (sets fake_port) with $latency ms and $users users' bearer tokens
 # written to $work/tokens.txt, and waits for them.
 start_fake_upstream() {

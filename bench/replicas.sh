@@ -10,15 +10,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/lib.sh
 
-duration=${BENCH_DURATION:-20}
-connections=${BENCH_CONNECTIONS:-16}
-latency=${BENCH_TENANT_LATENCY_MS:-50}
-heap=${BENCH_HEAP:-128m}
-users=100
-work=target/bench
-mkdir -p "$work"
-
-require_load_tools
+load_settings 16
 command -v redis-server >/dev/null || { echo "bench: install redis-server (apt-get install redis-server)" >&2; exit 1; }
 
 redis_port=$(free_port)

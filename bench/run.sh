@@ -9,15 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/lib.sh
 
-duration=${BENCH_DURATION:-20}
-connections=${BENCH_CONNECTIONS:-32}
-latency=${BENCH_TENANT_LATENCY_MS:-50}
-heap=${BENCH_HEAP:-128m}
-users=100
-work=target/bench
-mkdir -p "$work"
-
-require_load_tools
+load_settings 32
 
 start_fake_upstream
 
