@@ -44,8 +44,6 @@ import io.qlikbroker.testing.QlikTenantTestBase;
 import io.qlikbroker.testing.SecondTenantFake;
 import io.qlikbroker.testing.TestClock;
 import io.qlikbroker.testing.TestTokens;
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -53,7 +51,6 @@ import io.quarkus.test.junit.TestProfile;
 /** The app's groups become the user's custom groups in Qlik, before its token is minted, and only when they change. */
 @QuarkusTest
 @TestProfile(GroupsProfile.class)
-@WithTestResource(value = SecondTenantFake.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class GroupSyncTest extends QlikTenantTestBase {
 
     private static final String EU_ROUTE = "/tenants/eu/access-token";

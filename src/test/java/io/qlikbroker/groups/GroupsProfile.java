@@ -1,12 +1,16 @@
 package io.qlikbroker.groups;
 
+import java.util.List;
+
 import io.qlikbroker.testing.ConfigProfile;
 import io.qlikbroker.testing.QlikDirectoryFake;
+import io.qlikbroker.testing.SecondTenantFake;
 
 /**
  * Groups synced on two tenants that differ in every choice: the default tenant creates its users, names groups with
  * the prefix and refuses tokens when the sync fails; "eu" only finds its users, maps two app groups to names of its
- * own and mints anyway.
+ * own and mints anyway. The profile brings "eu"'s fake ({@link SecondTenantFake}), so that every test class of the
+ * profile shares one application.
  */
 public class GroupsProfile extends ConfigProfile {
 
@@ -26,5 +30,10 @@ public class GroupsProfile extends ConfigProfile {
                 "qlik.tenants.\"eu\".groups.mapping.\"emea\"", "EU \"EMEA\"",
                 "broker.demo.enabled", "true",
                 "broker.allowed-origins", QlikDirectoryFake.PAGE_ORIGIN);
+    }
+
+    @Override
+    public List<TestResourceEntry> testResources() {
+        return List.of(new TestResourceEntry(SecondTenantFake.class));
     }
 }

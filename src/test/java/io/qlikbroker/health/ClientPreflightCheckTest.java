@@ -29,10 +29,7 @@ import io.qlikbroker.testing.QlikDirectoryFake;
 import io.qlikbroker.testing.QlikDirectoryFake.OAuthClient;
 import io.qlikbroker.testing.QlikTenantFake;
 import io.qlikbroker.testing.QlikTenantTestBase;
-import io.qlikbroker.testing.SecondTenantFake;
 import io.qlikbroker.testing.TestClock;
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 
@@ -44,7 +41,6 @@ import io.quarkus.test.junit.TestProfile;
  */
 @QuarkusTest
 @TestProfile(GroupsProfile.class)
-@WithTestResource(value = SecondTenantFake.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class ClientPreflightCheckTest extends QlikTenantTestBase {
 
     private static final String CLIENTS_PATH = "/api/v1/oauth-clients";

@@ -15,6 +15,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import java.util.List;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -27,27 +29,30 @@ import io.qlikbroker.testing.MetricsScrape;
 import io.qlikbroker.testing.QlikTenantFake;
 import io.qlikbroker.testing.QlikTenantTestBase;
 import io.qlikbroker.testing.SecondTenantFake;
+import io.qlikbroker.testing.TestClock;
 import io.qlikbroker.testing.TestTokens;
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 
 /** Two tenants from one broker: each user gets each tenant's own token, and each secret only reaches its tenant. */
 @QuarkusTest
 @TestProfile(TwoTenantsTest.TenantsNeedClaims.class)
-@WithTestResource(value = SecondTenantFake.class, scope = TestResourceScope.RESTRICTED_TO_CLASS)
 class TwoTenantsTest extends QlikTenantTestBase {
 
-    /** eu needs its name in "tenants"; the default tenant needs "default" in "qlik_tenants". */
+    /** eu (its fake brought by the profile) needs its name in "tenants"; the default tenant "default" in "qlik_tenants". */
     public static class TenantsNeedClaims extends ConfigProfile {
         public TenantsNeedClaims() {
             super("qlik.tenants.\"eu\".required-claim", "tenants", "qlik.required-claim", "qlik_tenants");
         }
+
+        @Override
+        public List<TestResourceEntry> testResources() {
+            return List.of(new TestResourceEntry(SecondTenantFake.class));
+        }
     }
 
-    @jakarta.inject.Inject
-    io.qlikbroker.testing.TestClock clock;
+    @Inject
+    TestClock clock;
 
     @InjectSecondTenant
     WireMockServer eu;
