@@ -5,11 +5,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.Set;
+import java.util.concurrent.TimeoutException;
 
 import jakarta.enterprise.util.TypeLiteral;
 
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
-import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JacksonException;
@@ -93,7 +93,8 @@ public class ImpersonationClient {
     private Uni<QlikToken> call(UserLookup lookup, UpstreamTrace trace) {
         return rateLimitGate.checkOpen()
                 .chain(() -> {
-                    // One budget for the whole call, retry included: each attempt gets what is left of qlik.timeout.
+                    // Each attempt has qlik.timeout from when it is sent (TenantConnection); the retry is only
+                    // started while the call's own qlik.timeout lasts.
                     long deadline = System.nanoTime() + config.timeout().toNanos();
                     return guard.get(() -> attempt(lookup, trace, deadline));
                 })
@@ -118,13 +119,12 @@ public class ImpersonationClient {
     }
 
     /**
-     * One attempt, limited to what is left of the call's budget. An attempt that would start with nothing left is
-     * not made: it fails as {@link BudgetSpent}, which neither the retry nor the circuit breaker counts against
-     * the tenant (the time went to the earlier attempt and the retry delay, not to this one).
+     * One attempt, if the call's budget has not run out. An attempt that would start with nothing left is not made:
+     * it fails as {@link BudgetSpent}, which neither the retry nor the circuit breaker counts against the tenant (the
+     * time went to the earlier attempt and the retry delay, not to this one).
      */
     private Uni<QlikTokenResponse> attempt(UserLookup lookup, UpstreamTrace trace, long deadline) {
-        long left = deadline - System.nanoTime();
-        if (left <= 0) {
+        if (System.nanoTime() >= deadline) {
             return Uni.createFrom().failure(new BudgetSpent());
         }
         // A proof per attempt: an assertion's jti is never sent twice, a retry included.
@@ -132,7 +132,6 @@ public class ImpersonationClient {
                 config.scope());
         long start = System.nanoTime();
         return api.token(request)
-                .ifNoItem().after(Duration.ofNanos(left)).failWith(TimeoutException::new)
                 .onItemOrFailure().invoke((response, failure) -> recordAttempt(statusLabel(failure), start, trace));
     }
 
@@ -155,7 +154,7 @@ public class ImpersonationClient {
                     ? QlikErrorClassifier.observed(response, rateLimitGate.close(response.retryAfter()))
                     : QlikErrorClassifier.classify(response);
         }
-        if (failure instanceof TimeoutException || failure instanceof BudgetSpent) {
+        if (isTimeout(failure) || failure instanceof BudgetSpent) {
             return QlikErrorClassifier.timeout(config.timeout());
         }
         if (failure instanceof CircuitBreakerOpenException) {
@@ -169,7 +168,7 @@ public class ImpersonationClient {
         if (failure == null) {
             return "200";
         }
-        if (failure instanceof TimeoutException) {
+        if (isTimeout(failure)) {
             return "timeout";
         }
         if (failure instanceof QlikErrorResponse response) {
@@ -190,7 +189,21 @@ public class ImpersonationClient {
         if (failure instanceof QlikErrorResponse response) {
             return response.status() >= 500;
         }
-        return failure instanceof TimeoutException || isConnectionFailure(failure);
+        return isTimeout(failure) || isConnectionFailure(failure);
+    }
+
+    /**
+     * The attempt's time limit ran out: the REST client's request timeout (Vert.x reports it wrapped, as a
+     * {@link TimeoutException}), armed once the request has its connection, so that time the broker itself took
+     * before sending is never counted against the tenant.
+     */
+    static boolean isTimeout(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof TimeoutException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isConnectionFailure(Throwable failure) {

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 import org.jboss.resteasy.reactive.client.api.QuarkusRestClientProperties;
 
@@ -34,7 +35,11 @@ public record TenantConnection(ImpersonationClient impersonation, UsersClient us
     public static TenantConnection open(String tenant, TenantSettings settings, BrokerConfig broker, Clock clock,
             BrokerMetrics metrics, SharedStore store) {
         URI base = URI.create(settings.tenantUrl().strip());
-        QlikOAuthApi oauth = client(base).build(QlikOAuthApi.class);
+        // The token call's time limit: Vert.x arms it once the request has its connection, and fires it on the
+        // connection's event loop, so time the broker itself spent before sending (a cold JVM, a burst queued
+        // behind the TLS handshake) is not counted against the tenant and cannot open its circuit breaker.
+        QlikOAuthApi oauth = client(base).readTimeout(settings.timeout().toMillis(), TimeUnit.MILLISECONDS)
+                .build(QlikOAuthApi.class);
         QlikUsersApi users = client(base).build(QlikUsersApi.class);
         QlikGroupsApi groups = client(base).build(QlikGroupsApi.class);
         RetryAfter retryAfter = new RetryAfter(clock, broker.rateLimit().maxPause());

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 
+import io.qlikbroker.testing.MetricsScrape;
 import io.qlikbroker.testing.QlikTenantFake;
 import io.qlikbroker.testing.QlikTenantTestBase;
 import io.qlikbroker.testing.TestTokens;
@@ -100,10 +101,15 @@ class UpstreamFailureTest extends QlikTenantTestBase {
     void slowTenantIs504AfterTheConfiguredTimeout() {
         // qlik.timeout is 1s in the test profile.
         tenantAnswers(okJson("{\"access_token\": \"late\", \"expires_in\": 21600}").withFixedDelay(3000));
+        MetricsScrape before = MetricsScrape.now();
         long start = System.nanoTime();
         requestToken().statusCode(504).body("type", equalTo(PROBLEM + "qlik-timeout"));
         long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
         org.junit.jupiter.api.Assertions.assertTrue(elapsedMillis < 2500, "answered after " + elapsedMillis + " ms");
+        // Counted as a timeout (what the circuit breaker counts), and not retried: its time is spent.
+        org.junit.jupiter.api.Assertions.assertEquals(1, MetricsScrape.now().since(before,
+                "broker_upstream_requests_total{status=\"timeout\",tenant=\"default\"}"));
+        tenant.verify(1, postRequestedFor(urlPathEqualTo(QlikTenantFake.TOKEN_PATH)));
     }
 
     @Test
