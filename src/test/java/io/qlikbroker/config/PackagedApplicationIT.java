@@ -2,6 +2,8 @@ package io.qlikbroker.config;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -13,6 +15,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
@@ -20,6 +24,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 import io.qlikbroker.testing.BrokerProcess;
 import io.qlikbroker.testing.KeyedTenantFake;
@@ -31,11 +36,14 @@ import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 
 /**
  * The packaged application (jar, or native executable) in the prod profile, configured only by environment variables and a
- * mounted properties file
- * named by QUARKUS_CONFIG_LOCATIONS that holds the client secret (a Kubernetes Secret mounted as a file), serves a
- * real token request; the secret reaches the tenant and nowhere else: not the console, not /q/health, /q/metrics.
+ * mounted properties file named by QUARKUS_CONFIG_LOCATIONS that holds the client secret (a Kubernetes Secret mounted
+ * as a file): it says it is ready only once its connections to the tenants are open, serves real token requests, and
+ * the secret reaches the tenant and nowhere else: not the console, not /q/health, /q/metrics.
  */
-class PackagedJarSecretsIT {
+class PackagedApplicationIT {
+
+    /** Below the start-up probe's own limit of one second: the attempt ends with the answer, not with the limit. */
+    private static final int SLOW_METADATA_MS = 800;
 
     private static final String SECRET = QlikTenantFake.CLIENT_SECRET;
 
@@ -45,6 +53,7 @@ class PackagedJarSecretsIT {
     private static KeyedTenantFake keyedFake;
     private static WireMockServer tenant;
     private static BrokerProcess broker;
+    private static Instant ready;
 
     @BeforeAll
     static void startBroker() throws Exception {
@@ -75,7 +84,11 @@ class PackagedJarSecretsIT {
                 "QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT", qlik.get("qlik.tenant-url"),
                 "QUARKUS_OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf",
                 "QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "100ms"));
+        tenant.stubFor(get(urlPathEqualTo(QlikTenantFake.METADATA_PATH)).atPriority(1)
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("{}")
+                        .withFixedDelay(SLOW_METADATA_MS)));
         broker = BrokerProcess.start(environment);
+        ready = Instant.now();
     }
 
     @AfterAll
@@ -87,6 +100,15 @@ class PackagedJarSecretsIT {
         euFake.stop();
         keyedFake.stop();
         identityProvider.stop();
+    }
+
+    @Test
+    void readinessWaitsUntilTheStartUpConnectionToTheTenantHasAnswered() {
+        List<LoggedRequest> opened = tenant.findAll(getRequestedFor(urlPathEqualTo(QlikTenantFake.METADATA_PATH)));
+        assertFalse(opened.isEmpty(), "no connection opened at start-up");
+        long waited = Duration.between(opened.get(0).getLoggedDate().toInstant(), ready).toMillis();
+        // Without the wait, readiness is UP as the request leaves: the broker's first poll sees it within 100 ms.
+        assertTrue(waited >= SLOW_METADATA_MS - 50, "ready " + waited + " ms after the start-up request");
     }
 
     @Test
