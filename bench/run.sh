@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Benchmark of the token route, cache on against cache off, measured in the same run on this machine.
-#   bench/run.sh            (env: BENCH_DURATION=20 BENCH_CONNECTIONS=32 BENCH_TENANT_LATENCY_MS=50 BENCH_HEAP=128m)
+#   bench/run.sh            (env: BENCH_DURATION=20 BENCH_CONNECTIONS=32 BENCH_TENANT_LATENCY_MS=50 BENCH_HEAP=128m
+#                                 BENCH_AUDIT_SLICES=8 BENCH_AUDIT_SLICE_SECONDS=5)
 # Starts a fake identity provider + tenant (bench/fake-upstream.mjs, Node), the packaged broker jar, and wrk with
 # 100 users' bearer tokens; prints requests/s, p50/p99 latency, upstream calls per 1000 requests and RSS after load.
 # The per-user rate limit is lifted: wrk replays each user's request thousands of times a second, and what is
@@ -13,26 +14,38 @@ load_settings 32
 
 start_fake_upstream
 
-run_case() { # label, extra env assignments...
+# Starts the jar with the given extra environment (sets broker_port, broker_pid) and waits until it is ready.
+start_broker() { # label, extra env assignments...
   local label=$1; shift
-  local port; port=$(free_port)
+  broker_port=$(free_port)
   local mport; mport=$(free_port)
   # Cases may override QUARKUS_LOG_LEVEL (WARN: audit lines off), so it comes before their assignments.
-  env QUARKUS_LOG_LEVEL=WARN "$@" QUARKUS_HTTP_PORT="$port" QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_MANAGEMENT_PORT="$mport" QUARKUS_MANAGEMENT_HOST=127.0.0.1 \
+  env QUARKUS_LOG_LEVEL=WARN "$@" QUARKUS_HTTP_PORT="$broker_port" QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_MANAGEMENT_PORT="$mport" QUARKUS_MANAGEMENT_HOST=127.0.0.1 \
     QUARKUS_OIDC_AUTH_SERVER_URL="http://127.0.0.1:$fake_port" QUARKUS_OIDC_CLIENT_ID=bench-app QUARKUS_OIDC_TOKEN_AUDIENCE=bench-app \
     QLIK_TENANT_URL="http://127.0.0.1:$fake_port/qlik" QLIK_CLIENT_ID=bench-client QLIK_CLIENT_SECRET=bench-secret \
     BROKER_RATE_LIMIT_PER_USER=100000000 \
     java -Xmx"$heap" -jar target/quarkus-app/quarkus-run.jar > "$work/broker-$label.log" 2>&1 &
-  local pid=$!
-  pids+=("$pid")
+  broker_pid=$!
+  pids+=("$broker_pid")
   for _ in $(seq 100); do curl -sf "http://127.0.0.1:$mport/q/health/ready" >/dev/null && break; sleep 0.2; done
+}
+
+load() { # port, seconds, [wrk options...]: wrk's BENCH line
+  local port=$1 seconds=$2; shift 2
+  BENCH_TOKENS="$work/tokens.txt" wrk -t2 -c"$connections" -d"${seconds}s" "$@" -s bench/bearer-tokens.lua \
+    "http://127.0.0.1:$port" | grep '^BENCH'
+}
+
+run_case() { # label, extra env assignments...
+  local label=$1; shift
+  start_broker "$label" "$@"
+  local port=$broker_port pid=$broker_pid
   # Warm-up (JIT, first mints of every user), then the measured run.
   curl -sf "http://127.0.0.1:$fake_port/stats/reset" >/dev/null
-  BENCH_TOKENS="$work/tokens.txt" wrk -t2 -c"$connections" -d5s -s bench/bearer-tokens.lua "http://127.0.0.1:$port" >/dev/null
+  load "$port" 5 >/dev/null
   local warmup_upstream; warmup_upstream=$(curl -sf "http://127.0.0.1:$fake_port/stats" | grep -o '[0-9]\+')
   curl -sf "http://127.0.0.1:$fake_port/stats/reset" >/dev/null
-  local result; result=$(BENCH_TOKENS="$work/tokens.txt" wrk -t2 -c"$connections" -d"${duration}s" --latency \
-    -s bench/bearer-tokens.lua "http://127.0.0.1:$port" | grep '^BENCH')
+  local result; result=$(load "$port" "$duration" --latency)
   local upstream; upstream=$(curl -sf "http://127.0.0.1:$fake_port/stats" | grep -o '[0-9]\+')
   local rss; rss=$(awk '/VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$pid/status")
   kill "$pid"; wait "$pid" 2>/dev/null || true
@@ -45,12 +58,34 @@ run_case() { # label, extra env assignments...
 
 : > "$work/results.txt"
 echo "users=$users connections=$connections duration=${duration}s tenant_latency=${latency}ms heap=$heap cores=$(nproc)"
+# Audit off against audit at INFO (the default): both brokers run side by side and wrk alternates between them in
+# short slices, off-on-on-off..., so that a machine whose speed drifts during the run (these are shared, and drift by
+# 20 % within a minute) weighs on both alike.
+audit_slices() {
+  local slices=${BENCH_AUDIT_SLICES:-8} seconds=${BENCH_AUDIT_SLICE_SECONDS:-5}
+  start_broker audit-off BROKER_CACHE_ENABLED=true
+  local off=$broker_port
+  start_broker audit-info BROKER_CACHE_ENABLED=true QUARKUS_LOG_LEVEL=INFO
+  local info=$broker_port
+  load "$off" 5 >/dev/null
+  load "$info" 5 >/dev/null
+  local off_requests=0 info_requests=0 line
+  for slice in $(seq "$slices"); do
+    for side in $( [ $((slice % 4)) -lt 2 ] && echo "off info" || echo "info off"); do
+      line=$(load "$([ "$side" = off ] && echo "$off" || echo "$info")" "$seconds")
+      line=$(sed -E 's/.*requests=([0-9]+).*/\1/' <<<"$line")
+      if [ "$side" = off ]; then off_requests=$((off_requests + line)); else info_requests=$((info_requests + line)); fi
+    done
+  done
+  awk -v off="$off_requests" -v info="$info_requests" -v s="$((slices * seconds))" 'BEGIN {
+    printf "audit at INFO (the default) costs %.1f%% of cached-path throughput against audit off (%.0f against %.0f req/s, %d s each, interleaved)\n",
+      100 * (1 - info / off), info / s, off / s, s }'
+}
+
 run_case cache-on BROKER_CACHE_ENABLED=true
-run_case cache-on-audit-info BROKER_CACHE_ENABLED=true QUARKUS_LOG_LEVEL=INFO
 run_case cache-on-verify-always BROKER_CACHE_ENABLED=true BROKER_BEARER_CACHE_ENABLED=false
 run_case cache-off BROKER_CACHE_ENABLED=false
 rps() { grep "^$1 " "$work/results.txt" | sed -E 's/.*rps=([0-9]+).*/\1/'; }
-awk -v on="$(rps cache-on)" -v off="$(rps cache-off)" -v always="$(rps cache-on-verify-always)" \
-  -v audit="$(rps cache-on-audit-info)" 'BEGIN {
-  printf "throughput ratios: cache-on / cache-off = %.1fx, cache-on / cache-on-verify-always = %.1fx\n", on / off, on / always
-  printf "audit at INFO (the default) costs %.1f%% of cached-path throughput against audit off\n", 100 * (1 - audit / on) }'
+awk -v on="$(rps cache-on)" -v off="$(rps cache-off)" -v always="$(rps cache-on-verify-always)" 'BEGIN {
+  printf "throughput ratios: cache-on / cache-off = %.1fx, cache-on / cache-on-verify-always = %.1fx\n", on / off, on / always }'
+audit_slices
