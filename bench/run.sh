@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmark of the token route, cache on against cache off, measured in the same run on this machine.
 #   bench/run.sh            (env: BENCH_DURATION=20 BENCH_CONNECTIONS=32 BENCH_TENANT_LATENCY_MS=50 BENCH_HEAP=128m
-#                                 BENCH_AUDIT_SLICES=8 BENCH_AUDIT_SLICE_SECONDS=5)
+#                                 BENCH_AUDIT_PAIRS=3 BENCH_AUDIT_SLICES=8 BENCH_AUDIT_SLICE_SECONDS=5)
 # Starts a fake identity provider + tenant (bench/fake-upstream.mjs, Node), the packaged broker jar, and wrk with
 # 100 users' bearer tokens; prints requests/s, p50/p99 latency, upstream calls per 1000 requests and RSS after load.
 # The per-user rate limit is lifted: wrk replays each user's request thousands of times a second, and what is
@@ -58,28 +58,34 @@ run_case() { # label, extra env assignments...
 
 : > "$work/results.txt"
 echo "users=$users connections=$connections duration=${duration}s tenant_latency=${latency}ms heap=$heap cores=$(nproc)"
-# Audit off against audit at INFO (the default): both brokers run side by side and wrk alternates between them in
-# short slices, off-on-on-off..., so that a machine whose speed drifts during the run (these are shared, and drift by
-# 20 % within a minute) weighs on both alike.
+# Audit off against audit at INFO (the default): two brokers side by side, wrk alternating between them in short
+# slices, off-on-on-off..., so that a machine whose speed drifts during the run (these are shared, and drift by 20 %
+# within a minute) weighs on both alike; and over several pairs of fresh brokers, since each JVM's JIT makes it a few
+# per cent faster or slower than the next.
 audit_slices() {
-  local slices=${BENCH_AUDIT_SLICES:-8} seconds=${BENCH_AUDIT_SLICE_SECONDS:-5}
-  start_broker audit-off BROKER_CACHE_ENABLED=true
-  local off=$broker_port
-  start_broker audit-info BROKER_CACHE_ENABLED=true QUARKUS_LOG_LEVEL=INFO
-  local info=$broker_port
-  load "$off" 5 >/dev/null
-  load "$info" 5 >/dev/null
-  local off_requests=0 info_requests=0 line
-  for slice in $(seq "$slices"); do
-    for side in $( [ $((slice % 4)) -lt 2 ] && echo "off info" || echo "info off"); do
-      line=$(load "$([ "$side" = off ] && echo "$off" || echo "$info")" "$seconds")
-      line=$(sed -E 's/.*requests=([0-9]+).*/\1/' <<<"$line")
-      if [ "$side" = off ]; then off_requests=$((off_requests + line)); else info_requests=$((info_requests + line)); fi
+  local pairs=${BENCH_AUDIT_PAIRS:-3} slices=${BENCH_AUDIT_SLICES:-8} seconds=${BENCH_AUDIT_SLICE_SECONDS:-5}
+  local off_requests=0 info_requests=0 per_pair=""
+  for pair in $(seq "$pairs"); do
+    start_broker audit-off BROKER_CACHE_ENABLED=true
+    local off=$broker_port off_pid=$broker_pid
+    start_broker audit-info BROKER_CACHE_ENABLED=true QUARKUS_LOG_LEVEL=INFO
+    local info=$broker_port info_pid=$broker_pid
+    load "$off" 5 >/dev/null
+    load "$info" 5 >/dev/null
+    local pair_off=0 pair_info=0 requests
+    for slice in $(seq "$slices"); do
+      for side in $( [ $((slice % 4)) -lt 2 ] && echo "off info" || echo "info off"); do
+        requests=$(load "$([ "$side" = off ] && echo "$off" || echo "$info")" "$seconds" | sed -E 's/.*requests=([0-9]+).*/\1/')
+        if [ "$side" = off ]; then pair_off=$((pair_off + requests)); else pair_info=$((pair_info + requests)); fi
+      done
     done
+    kill "$off_pid" "$info_pid"; wait "$off_pid" "$info_pid" 2>/dev/null || true
+    per_pair="$per_pair $(awk -v off="$pair_off" -v info="$pair_info" 'BEGIN { printf "%.1f%%", 100 * (1 - info / off) }')"
+    off_requests=$((off_requests + pair_off)); info_requests=$((info_requests + pair_info))
   done
-  awk -v off="$off_requests" -v info="$info_requests" -v s="$((slices * seconds))" 'BEGIN {
-    printf "audit at INFO (the default) costs %.1f%% of cached-path throughput against audit off (%.0f against %.0f req/s, %d s each, interleaved)\n",
-      100 * (1 - info / off), info / s, off / s, s }'
+  awk -v off="$off_requests" -v info="$info_requests" -v s="$((pairs * slices * seconds))" -v per_pair="$per_pair" 'BEGIN {
+    printf "audit at INFO (the default) costs %.1f%% of cached-path throughput against audit off (%.0f against %.0f req/s, %d s each, interleaved; per pair of brokers:%s)\n",
+      100 * (1 - info / off), info / s, off / s, s, per_pair }'
 }
 
 run_case cache-on BROKER_CACHE_ENABLED=true
