@@ -29,6 +29,7 @@ class AuditLogTest extends QlikTenantTestBase {
     void recordsEveryDecisionWithoutTheToken() {
         String token;
         String refusedUser = TestTokens.uniqueSubject("refused");
+        String log;
         List<String> lines;
         try (LogCapture capture = LogCapture.open()) {
             token = given().auth().oauth2(TestTokens.bearer(user)).when().post("/access-token")
@@ -37,7 +38,8 @@ class AuditLogTest extends QlikTenantTestBase {
             tenant.stubFor(post(urlPathEqualTo(QlikTenantFake.TOKEN_PATH)).atPriority(1)
                     .willReturn(QlikTenantFake.qlikError(403, "HTTP-403", "Forbidden")));
             given().auth().oauth2(TestTokens.bearer(refusedUser)).when().post("/access-token").then().statusCode(403);
-            lines = auditLines(capture.text());
+            log = capture.text();
+            lines = auditLines(log);
         }
 
         assertEquals(3, lines.size(), String.join("\n", lines));
@@ -49,6 +51,8 @@ class AuditLogTest extends QlikTenantTestBase {
         assertLine(lines.get(2), "outcome=forbidden", "identity=" + refusedUser, "upstream_status=403", "token_fp=-");
         lines.forEach(line -> assertFalse(line.contains(token), "token in the audit log: " + line));
         lines.forEach(line -> assertFalse(line.contains(QlikTenantFake.CLIENT_SECRET)));
+        // The refusal is told once, by its audit line: the token cache does not log its failed load a second time.
+        assertFalse(log.contains("com.github.benmanes.caffeine"), log);
     }
 
     @Test
