@@ -36,8 +36,8 @@ public final class BrokerProcess implements AutoCloseable {
 
     /**
      * What every packaged broker of these tests is given: the fake identity provider ({@code keycloak.url} of
-     * OidcWiremockTestResource) and the default tenant's URL and client id (QlikTenantFake's properties). Mutable:
-     * tests add their own.
+     * OidcWiremockTestResource) and the default tenant's URL and client id (QlikTenantFake's properties), and no
+     * 5 s readiness-drain delay when it is stopped (no test probes it while it stops). Mutable: tests add their own.
      */
     public static Map<String, String> environment(String keycloakUrl, Map<String, String> qlik) {
         return new HashMap<>(Map.of(
@@ -45,7 +45,8 @@ public final class BrokerProcess implements AutoCloseable {
                 "QUARKUS_OIDC_CLIENT_ID", "broker-test",
                 "QUARKUS_OIDC_TOKEN_AUDIENCE", TestTokens.AUDIENCE,
                 "QLIK_TENANT_URL", qlik.get("qlik.tenant-url"),
-                "QLIK_CLIENT_ID", qlik.get("qlik.client-id")));
+                "QLIK_CLIENT_ID", qlik.get("qlik.client-id"),
+                "QUARKUS_SHUTDOWN_DELAY", "0s"));
     }
 
     /** Starts it and waits until it is ready. */
