@@ -52,8 +52,9 @@ public class TokenCache {
 
     @Inject
     TokenCache(BrokerConfig config, QlikConfig qlik, Clock clock, SharedStore store) {
+        // A call to Qlik is at most two attempts, each limited by qlik.timeout from when it is sent.
         this(config.cache().enabled(), config.cache().maxEntries(), config.cache().refreshMargin(), clock, store,
-                longestCall(qlik).plusSeconds(1));
+                longestCall(qlik).multipliedBy(2).plusSeconds(1));
     }
 
     TokenCache(boolean enabled, long maxEntries, Duration margin, Clock clock, SharedStore store, Duration lockTtl) {
