@@ -7,6 +7,8 @@ import java.util.List;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 
+import org.eclipse.microprofile.health.HealthCheckResponse;
+
 import io.qlikbroker.config.BrokerConfig;
 import io.qlikbroker.config.ClientSettings;
 import io.qlikbroker.config.ConfigurationValidated;
@@ -32,7 +34,7 @@ public class TenantWellnessChecks {
 
     void register(@Observes ConfigurationValidated event, @Wellness HealthRegistry wellness, TenantRegistry tenants,
             BrokerConfig broker, Clock clock, Vertx vertx, BrokerMetrics metrics) {
-        List<Uni<org.eclipse.microprofile.health.HealthCheckResponse>> openings = new ArrayList<>();
+        List<Uni<HealthCheckResponse>> openings = new ArrayList<>();
         for (QlikTenant tenant : tenants.all()) {
             // Opens the connection to the tenant (TLS handshake included) now, not on the first user's request; the
             // result is what the first probe reads.

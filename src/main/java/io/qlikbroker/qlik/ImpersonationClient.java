@@ -29,8 +29,9 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpClosedException;
 
 /**
- * Asks the tenant for a user's impersonation token, and owns everything about that call: its time limit, the one
- * retry, the circuit breaker, the 429 pause, its metrics, and turning every failure into a {@link BrokerException}.
+ * Asks the tenant for a user's impersonation token, and owns everything about that call but its per-attempt time
+ * limit (the REST client's, see {@link TenantConnection}): the call's budget, the one retry, the circuit breaker, the
+ * 429 pause, its metrics, and turning every failure into a {@link BrokerException}.
  * One per tenant, each with its own breaker and pause.
  */
 public class ImpersonationClient {
