@@ -103,10 +103,12 @@ public class ImpersonationClient {
                 .onFailure(failure -> !(failure instanceof BrokerException)).transform(this::translate);
     }
 
-    /** Revokes a token at the tenant; failures are logged, never surfaced (the token is forgotten either way). */
+    /**
+     * Revokes a token at the tenant, within qlik.timeout (the REST client's, see {@link TenantConnection}); failures
+     * are logged, never surfaced (the token is forgotten either way).
+     */
     public Uni<Void> revoke(QlikToken token) {
         return api.revoke(RevokeRequest.accessToken(token.accessToken(), config.clientId(), credential.proof()))
-                .ifNoItem().after(config.timeout()).fail()
                 .invoke(response -> response.close())
                 .replaceWithVoid()
                 .onFailure().recoverWithItem(failure -> {

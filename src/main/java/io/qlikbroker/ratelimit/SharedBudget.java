@@ -21,8 +21,8 @@ import io.smallrye.mutiny.Uni;
  * shared store in a window that starts with the identity's first request. Far from the limit (under a quarter of
  * it, as far as this replica knows) a request is counted locally and the counts of all identities travel in one
  * Redis call every 100 ms: the cached path makes no Redis call per request. From a quarter on, each request is
- * counted in Redis before it is answered, so the limit itself is exact; what other replicas had not sent yet can add at most
- * their last 100 ms.
+ * counted in Redis before it is answered, so the limit itself is exact; what other replicas had not sent yet can add
+ * at most their last 100 ms.
  */
 final class SharedBudget {
 

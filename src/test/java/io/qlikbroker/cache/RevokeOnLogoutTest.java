@@ -49,6 +49,18 @@ class RevokeOnLogoutTest extends QlikTenantTestBase {
     }
 
     @Test
+    void aHangingRevocationEndsSignOutWithinTheTimeout() {
+        // qlik.timeout is 1s in the test profile.
+        tenant.stubFor(post(urlPathEqualTo("/oauth/revoke")).willReturn(WireMock.ok().withFixedDelay(5000)));
+        given().auth().oauth2(TestTokens.bearer(user)).when().post("/access-token").then().statusCode(200);
+        long start = System.nanoTime();
+        given().auth().oauth2(TestTokens.bearer(user)).when().delete("/access-token").then().statusCode(204);
+        long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
+        org.junit.jupiter.api.Assertions.assertTrue(elapsedMillis < 2500, "signed out after " + elapsedMillis + " ms");
+        tenant.verify(1, postRequestedFor(urlPathEqualTo("/oauth/revoke")));
+    }
+
+    @Test
     void nothingCachedMeansNothingToRevoke() {
         given().auth().oauth2(TestTokens.bearer(user)).when().delete("/access-token").then().statusCode(204);
         tenant.verify(0, postRequestedFor(urlPathEqualTo("/oauth/revoke")));
