@@ -8,6 +8,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -33,6 +35,7 @@ final class RedisStore implements SharedStore {
 
     private static final Logger LOG = Logger.getLogger(RedisStore.class);
     private static final int FAILURES_IN_A_ROW = 3;
+    private static final Duration FIRST_PING_LIMIT = Duration.ofSeconds(2);
     /** Deletes the lock only if it still holds this replica's value: an expired lock may be another's by now. */
     private static final String UNLOCK = "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) "
             + "else return 0 end";
@@ -145,15 +148,37 @@ final class RedisStore implements SharedStore {
         return HexFormat.of().formatHex(bytes);
     }
 
-    /** Asks Redis whether it is there; on the way back up, subscribes again (the old subscriptions died with it). */
-    void ping() {
-        redis.execute("PING").ifNoItem().after(timeout).fail().subscribe().with(pong -> {
+    /** {@link #ping(Duration)} within {@code broker.store.timeout}. */
+    CompletionStage<Void> ping() {
+        return ping(timeout);
+    }
+
+    /**
+     * The first ping: it also opens the connection, on a JVM that is still cold, which can take longer than a call
+     * (TCP and TLS handshakes, the client's own set-up).
+     */
+    CompletionStage<Void> firstPing() {
+        return ping(timeout.compareTo(FIRST_PING_LIMIT) > 0 ? timeout : FIRST_PING_LIMIT);
+    }
+
+    /**
+     * Asks Redis whether it is there; on the way back up, subscribes again (the old subscriptions died with it). The
+     * stage completes when the ping has ended, answered or not, within {@code limit}.
+     */
+    private CompletionStage<Void> ping(Duration limit) {
+        CompletableFuture<Void> ended = new CompletableFuture<>();
+        redis.execute("PING").ifNoItem().after(limit).fail().subscribe().with(pong -> {
             failuresInARow.set(0);
             if (available.compareAndSet(false, true)) {
                 LOG.info("Redis is reachable: replicas share tokens, limits and pauses");
                 subscriptions.forEach(this::listen);
             }
-        }, failure -> unavailable("ping", failure));
+            ended.complete(null);
+        }, failure -> {
+            unavailable("ping", failure);
+            ended.complete(null);
+        });
+        return ended;
     }
 
     private void listen(String channel, Consumer<String> handler) {

@@ -38,6 +38,7 @@ import io.qlikbroker.testing.QlikTenantFake;
 import io.qlikbroker.testing.RedisServer;
 import io.qlikbroker.testing.TestTokens;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.restassured.path.json.JsonPath;
 
 /**
  * Two packaged brokers on one Redis and one tenant, as two replicas behind a Service: one token per user for the
@@ -124,6 +125,18 @@ class SharedStateIT {
         assertEquals(200, answer.statusCode(), answer.body());
         tokensSeen.add(answer.body());
         return answer.body();
+    }
+
+    @Test
+    @Order(0)
+    void aReplicaIsReadyOnlyOnceItKnowsWhetherRedisIsThere() {
+        // Checked first, as the replicas became ready: a replica that served users before its first ping to Redis
+        // ended would have served them from its own state alone (a second token, a second groups sync).
+        for (BrokerProcess replica : List.of(a, b)) {
+            String wellness = replica.manage("/q/health/well").body();
+            assertEquals("UP", JsonPath.from(wellness).getString("checks.find { it.name == 'broker-store' }.status"),
+                    wellness);
+        }
     }
 
     @Test
