@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import org.junit.jupiter.api.Test;
 
+import io.qlikbroker.provisioning.ProvisioningProfile;
 import io.qlikbroker.provisioning.ProvisioningTestBase;
 import io.qlikbroker.testing.QlikTenantFake;
 import io.qlikbroker.testing.TestTokens;
@@ -17,7 +18,7 @@ import io.quarkus.test.junit.TestProfile;
 
 /** broker.cache.enabled=false mints on every request, as Qlik's own example does. */
 @QuarkusTest
-@TestProfile(CacheDisabledProfile.class)
+@TestProfile(ProvisioningProfile.class)
 class CacheDisabledTest extends ProvisioningTestBase {
 
     @Test

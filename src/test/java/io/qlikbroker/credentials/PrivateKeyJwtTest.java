@@ -25,11 +25,11 @@ import io.qlikbroker.testing.Management;
 import io.qlikbroker.testing.ParallelRequests;
 import io.qlikbroker.testing.Poll;
 import io.qlikbroker.testing.QlikTenantFake;
+import io.qlikbroker.testing.TenantsProfile;
 import io.qlikbroker.testing.TestTokens;
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 
 /**
  * Client authentication without a shared secret in configuration: the keyed tenant's client signs a new assertion
@@ -37,7 +37,7 @@ import io.quarkus.test.junit.QuarkusTest;
  * file are rotated while requests run, with no failure and no restart.
  */
 @QuarkusTest
-@WithTestResource(value = KeyedTenantFake.class, scope = TestResourceScope.RESTRICTED_TO_CLASS)
+@TestProfile(TenantsProfile.class)
 class PrivateKeyJwtTest {
 
     private static final String KEYED = "/tenants/" + KeyedTenantFake.KEYED + "/access-token";

@@ -42,6 +42,7 @@ import io.qlikbroker.testing.QlikDirectoryFake.Group;
 import io.qlikbroker.testing.QlikTenantFake;
 import io.qlikbroker.testing.QlikTenantTestBase;
 import io.qlikbroker.testing.SecondTenantFake;
+import io.qlikbroker.testing.TenantsProfile;
 import io.qlikbroker.testing.TestClock;
 import io.qlikbroker.testing.TestTokens;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -50,7 +51,7 @@ import io.quarkus.test.junit.TestProfile;
 
 /** The app's groups become the user's custom groups in Qlik, before its token is minted, and only when they change. */
 @QuarkusTest
-@TestProfile(GroupsProfile.class)
+@TestProfile(TenantsProfile.class)
 class GroupSyncTest extends QlikTenantTestBase {
 
     private static final String EU_ROUTE = "/tenants/eu/access-token";
@@ -266,7 +267,7 @@ class GroupSyncTest extends QlikTenantTestBase {
 
     @Test
     void moreGroupsThanTheMaximumIsRefusedWithoutCallingQlik() {
-        String[] groups = new String[GroupsProfile.MAX + 1];
+        String[] groups = new String[TenantsProfile.MAX + 1];
         java.util.Arrays.setAll(groups, i -> "g" + i);
         given().auth().oauth2(bearer(user, groups)).when().post("/access-token").then().statusCode(403)
                 .body("type", is("urn:qlik-token-broker:problem:too-many-groups"));

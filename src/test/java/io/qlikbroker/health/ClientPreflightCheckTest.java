@@ -20,7 +20,6 @@ import org.junit.jupiter.api.Test;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 
-import io.qlikbroker.groups.GroupsProfile;
 import io.qlikbroker.testing.InjectSecondTenant;
 import io.qlikbroker.testing.LogCapture;
 import io.qlikbroker.testing.Management;
@@ -29,6 +28,7 @@ import io.qlikbroker.testing.QlikDirectoryFake;
 import io.qlikbroker.testing.QlikDirectoryFake.OAuthClient;
 import io.qlikbroker.testing.QlikTenantFake;
 import io.qlikbroker.testing.QlikTenantTestBase;
+import io.qlikbroker.testing.TenantsProfile;
 import io.qlikbroker.testing.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -40,7 +40,7 @@ import io.quarkus.test.junit.TestProfile;
  * change of verdict once.
  */
 @QuarkusTest
-@TestProfile(GroupsProfile.class)
+@TestProfile(TenantsProfile.class)
 class ClientPreflightCheckTest extends QlikTenantTestBase {
 
     private static final String CLIENTS_PATH = "/api/v1/oauth-clients";

@@ -8,7 +8,6 @@ import static io.restassured.RestAssured.given;
 
 import org.junit.jupiter.api.Test;
 
-import io.qlikbroker.cache.CacheDisabledProfile;
 import io.qlikbroker.testing.QlikTenantFake;
 import io.qlikbroker.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -19,7 +18,7 @@ import io.quarkus.test.junit.TestProfile;
  * 100-a-minute tier with impersonation.
  */
 @QuarkusTest
-@TestProfile(CacheDisabledProfile.class)
+@TestProfile(ProvisioningProfile.class)
 class AdminTokenWithoutUserCacheTest extends ProvisioningTestBase {
 
     @Test

@@ -6,7 +6,8 @@ import io.qlikbroker.testing.ConfigProfile;
  * The broker running the code flow itself, with its OIDC client secret and sign-out, the example page, and
  * revocation on DELETE: the settings of a typical hybrid deployment, shared by every test of those features so that
  * they run in one application start. Two more tenants on the same fake change how users are looked up: one by the
- * Qlik user id of users it creates on their first visit, one by a templated employee_id claim with a wider scope.
+ * Qlik user id of users it creates on their first visit, one by a templated employee_id claim with a wider scope. The
+ * circuit breaker opens after a few failures and closes a second later, so that its test sees both in one application.
  */
 public class HybridProfile extends ConfigProfile {
 
@@ -23,7 +24,9 @@ public class HybridProfile extends ConfigProfile {
                 "quarkus.oidc.logout.path", "/logout",
                 "quarkus.oidc.logout.post-logout-path", "/",
                 "broker.demo.enabled", "true", "broker.demo.app-id", "demo-app", "broker.demo.object-id", "demo-chart",
-                "broker.revoke-on-logout", "true");
+                "broker.revoke-on-logout", "true",
+                "broker.circuit-breaker.request-volume", "4", "broker.circuit-breaker.failure-ratio", "0.5",
+                "broker.circuit-breaker.delay", "1s");
         String byUserId = tenantOnTheSameFake(BY_USER_ID_TENANT);
         put(byUserId + "user-lookup.field", "userId", byUserId + "user-lookup.template", "auth0|{claim}",
                 byUserId + "provisioning.enabled", "true", byUserId + "provisioning.client-id", "byid-provisioning-client",

@@ -1,22 +1,20 @@
-package io.qlikbroker.groups;
+package io.qlikbroker.testing;
 
 import java.util.List;
 
-import io.qlikbroker.testing.ConfigProfile;
-import io.qlikbroker.testing.QlikDirectoryFake;
-import io.qlikbroker.testing.SecondTenantFake;
-
 /**
- * Groups synced on two tenants that differ in every choice: the default tenant creates its users, names groups with
- * the prefix and refuses tokens when the sync fails; "eu" only finds its users, maps two app groups to names of its
- * own and mints anyway. The profile brings "eu"'s fake ({@link SecondTenantFake}), so that every test class of the
- * profile shares one application.
+ * Tenants that differ in every choice, in one application for the groups, client-check and client-authentication
+ * tests. Groups are synced on two: the default tenant creates its users, names groups with the prefix and refuses
+ * tokens when the sync fails; "eu" ({@link SecondTenantFake}) only finds its users, maps two app groups to names of its
+ * own and mints anyway. Two more ({@link KeyedTenantFake}) authenticate their client without a secret in
+ * configuration: "keyed" with private_key_jwt, "filed" with a secret read from a file.
  */
-public class GroupsProfile extends ConfigProfile {
+public class TenantsProfile extends ConfigProfile {
 
-    static final int MAX = 5;
+    /** qlik.groups.max of the default tenant. */
+    public static final int MAX = 5;
 
-    public GroupsProfile() {
+    public TenantsProfile() {
         super("qlik.provisioning.enabled", "true",
                 "qlik.provisioning.client-id", QlikDirectoryFake.ADMIN_CLIENT_ID,
                 "qlik.provisioning.client-secret", QlikDirectoryFake.ADMIN_CLIENT_SECRET,
@@ -34,6 +32,6 @@ public class GroupsProfile extends ConfigProfile {
 
     @Override
     public List<TestResourceEntry> testResources() {
-        return List.of(new TestResourceEntry(SecondTenantFake.class));
+        return List.of(new TestResourceEntry(SecondTenantFake.class), new TestResourceEntry(KeyedTenantFake.class));
     }
 }
