@@ -1,6 +1,7 @@
 package io.qlikbroker.testing;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -16,8 +17,13 @@ public final class PackagedApplication {
         if (Boolean.getBoolean("packaged.native")) {
             return List.of(System.getProperty("native.image.path"));
         }
-        return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-                Path.of("target", "quarkus-app", "quarkus-run.jar").toString());
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        // The test loop's JIT flags (pom.xml, test.jvm.args): they change how fast it starts, never what it does.
+        command.addAll(List.of(System.getProperty("packaged.jvm.args", "").trim().split("\\s+")));
+        command.removeIf(String::isEmpty);
+        command.addAll(List.of("-jar", Path.of("target", "quarkus-app", "quarkus-run.jar").toString()));
+        return command;
     }
 
     /** A process builder for it, without any QLIK_ or QUARKUS_ variable of the surrounding environment. */
