@@ -62,7 +62,13 @@ public final class SharedLoad<T> {
                 return Uni.createFrom().item(found.get());
             }
             return store.lock(space + LOCKS, key, lockTtl).chain(won -> {
-                if (won || System.nanoTime() > deadline) {
+                if (won) {
+                    // The read and the lock are two calls: the holder before may have shared its value in between.
+                    return stored(key).chain(again -> again.isPresent()
+                            ? store.unlock(space + LOCKS, key).replaceWith(again.get())
+                            : loadAndShare(key, load));
+                }
+                if (System.nanoTime() > deadline) {
                     return loadAndShare(key, load);
                 }
                 return Uni.createFrom().voidItem().onItem().delayIt().by(POLL).chain(() -> attempt(key, load, deadline));
