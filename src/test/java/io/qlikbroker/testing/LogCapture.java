@@ -2,7 +2,9 @@ package io.qlikbroker.testing;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.logging.Handler;
 import java.util.logging.Level;
@@ -21,9 +23,19 @@ public final class LogCapture extends Handler implements AutoCloseable {
     private final Logger root = Logger.getLogger("");
     private final Level previousLevel = root.getLevel();
 
+    /** The root's other handlers (the console) and their levels before: they keep printing only what they did. */
+    private final Map<Handler, Level> others = new HashMap<>();
+
     public static LogCapture open() {
         LogCapture capture = new LogCapture();
         capture.setLevel(Level.ALL);
+        Level printed = capture.previousLevel == null ? Level.INFO : capture.previousLevel;
+        for (Handler other : capture.root.getHandlers()) {
+            capture.others.put(other, other.getLevel());
+            if (other.getLevel() == null || other.getLevel().intValue() < printed.intValue()) {
+                other.setLevel(printed);
+            }
+        }
         capture.root.addHandler(capture);
         capture.root.setLevel(Level.ALL);
         return capture;
@@ -69,5 +81,10 @@ public final class LogCapture extends Handler implements AutoCloseable {
     public void close() {
         root.removeHandler(this);
         root.setLevel(previousLevel);
+        others.forEach((other, level) -> {
+            if (level != null) {
+                other.setLevel(level);
+            }
+        });
     }
 }
