@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Two replicas of the broker behind one fake tenant, broker.store=memory against broker.store=redis, in one run.
-#   bench/replicas.sh   (env: BENCH_DURATION=20 BENCH_ROUNDS=2 BENCH_CONNECTIONS=16 BENCH_TENANT_LATENCY_MS=50 BENCH_HEAP=128m)
+#   bench/replicas.sh   (env: BENCH_DURATION=20 BENCH_ROUNDS=2 BENCH_CONNECTIONS=16 BENCH_TENANT_LATENCY_MS=50 BENCH_HEAP=128m
+#                        BENCH_PROFILE=1)
 # Starts a real redis-server (Debian's), the fake identity provider + tenant (bench/fake-upstream.mjs), two packaged
 # broker jars per case, and one wrk per replica at the same time with 100 users' bearer tokens. Prints each replica's
 # cached-path requests/s and p99, and upstream token calls per user (warm-up included: every user reaches both
@@ -22,11 +23,12 @@ start_replica() { # label, extra env assignments... ; prints "pid port managemen
   local label=$1; shift
   local port; port=$(free_port)
   local mport; mport=$(free_port)
+  local jfr=(); [ -z "$profile_flags" ] || jfr=("$profile_flags$work/$label-$round.jfr")
   env QUARKUS_LOG_LEVEL=WARN "$@" QUARKUS_HTTP_PORT="$port" QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_MANAGEMENT_PORT="$mport" QUARKUS_MANAGEMENT_HOST=127.0.0.1 \
     QUARKUS_OIDC_AUTH_SERVER_URL="http://127.0.0.1:$fake_port" QUARKUS_OIDC_CLIENT_ID=bench-app QUARKUS_OIDC_TOKEN_AUDIENCE=bench-app \
     QLIK_TENANT_URL="http://127.0.0.1:$fake_port/qlik" QLIK_CLIENT_ID=bench-client QLIK_CLIENT_SECRET=bench-secret \
     BROKER_RATE_LIMIT_PER_USER=100000000 \
-    java -Xmx"$heap" -jar target/quarkus-app/quarkus-run.jar > "$work/replica-$label.log" 2>&1 &
+    java "${jfr[@]}" -Xmx"$heap" -jar target/quarkus-app/quarkus-run.jar > "$work/replica-$label.log" 2>&1 &
   local pid=$!
   pids+=("$pid")
   for _ in $(seq 100); do curl -sf "http://127.0.0.1:$mport/q/health/ready" >/dev/null && break; sleep 0.2; done
@@ -71,6 +73,12 @@ run_case() { # label, extra env assignments...
 : > "$work/replicas.txt"
 echo "users=$users connections=${connections}/replica duration=${duration}s tenant_latency=${latency}ms heap=$heap cores=$(nproc)"
 key=$(head -c 32 /dev/urandom | base64)
+# BENCH_PROFILE=1: each replica records a JFR CPU profile, and the run ends with the share of its samples spent in
+# the Redis client, the store and the shared rate-limit budget: the broker's own Java cost of sharing, which the
+# throughput of a busy 2-core machine (Redis, two wrk and both replicas on it) swings too much to show to 10 %. JFR
+# samples Java code only: time in socket system calls is not in the share.
+profile_flags=
+if [ "${BENCH_PROFILE:-0}" = 1 ]; then profile_flags="-XX:StartFlightRecording=settings=profile,filename="; fi
 memory_case() { run_case memory BROKER_STORE=memory; }
 redis_case() { run_case redis BROKER_STORE=redis QUARKUS_REDIS_HOSTS="redis://127.0.0.1:$redis_port" BROKER_STORE_ENCRYPTION_KEY="$key"; }
 # Throughput here drifts down during a run (a shared machine's CPU budget): the case that runs second in a round
@@ -91,3 +99,15 @@ grep -E '^(memory|redis) .*rps=' "$work/replicas.txt" | sed -E 's/^([a-z]+) +rou
     for (i = 1; i <= rounds; i++) for (j = i + 1; j <= rounds; j++) if (ratios[j] < ratios[i]) { t = ratios[i]; ratios[i] = ratios[j]; ratios[j] = t }
     median = rounds % 2 ? ratios[(rounds + 1) / 2] : (ratios[rounds / 2] + ratios[rounds / 2 + 1]) / 2
     printf "per round, in order:%s; median redis / memory = %.2f (redis costs %.1f%% of throughput)\n", line, median, 100 * (1 - median) }'
+if [ -n "$profile_flags" ]; then
+  for label in memory redis; do
+    for recording in "$work/$label"-*.jfr; do
+      jfr print --events jdk.ExecutionSample --stack-depth 64 "$recording"
+    done | awk -v label="$label" '
+      /^jdk.ExecutionSample/ { samples++; sharing = 0 }
+      /io\.vertx\.redis|io\.quarkus\.redis|io\.qlikbroker\.store\.|io\.qlikbroker\.ratelimit\.SharedBudget/ { sharing = 1 }
+      /^}/ { if (sharing) shared++ }
+      END { printf "%-8s CPU samples in the Redis client, the store and the shared budget: %.1f%% of %d\n",
+        label, samples ? 100 * shared / samples : 0, samples }'
+  done
+fi
