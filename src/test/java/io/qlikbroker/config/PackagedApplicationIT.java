@@ -125,14 +125,6 @@ class PackagedApplicationIT {
         assertFalse(broker.log().contains(KeyedTenantFake.FIRST_SECRET), "the secret file's value is never logged");
     }
 
-    private static String console() {
-        try {
-            return broker.log();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
     /** qlik.tenants."keyed".client-id → QLIK_TENANTS__KEYED__CLIENT_ID, as Kubernetes would pass it. */
     private static String environmentName(String property) {
         return property.replace("\"", "_").replaceAll("[^A-Za-z0-9_]", "_").toUpperCase(java.util.Locale.ROOT);
@@ -176,9 +168,9 @@ class PackagedApplicationIT {
             assertEquals(200, postToken("/access-token", bearer).statusCode());
         }
         // The console is written in batches: a line waits for the next flush, never for the buffer to fill.
-        assertTrue(Poll.until(() -> console().contains("identity=audited-second"), Duration.ofSeconds(2)),
-                "the audit line is still held back:\n" + console());
-        String console = console();
+        assertTrue(Poll.until(() -> broker.log().contains("identity=audited-second"), Duration.ofSeconds(2)),
+                "the audit line is still held back:\n" + broker.log());
+        String console = broker.log();
         assertTrue(console.indexOf("identity=audited-first") < console.indexOf("identity=audited-second"), console);
         assertTrue(console.contains("INFO  [io.qlikbroker.audit] ("), "the whole category name: " + console);
     }

@@ -138,8 +138,13 @@ public final class BrokerProcess implements AutoCloseable {
                 .DELETE().build());
     }
 
-    public String log() throws IOException {
-        return Files.readString(output);
+    /** Everything it has printed so far: console, audit lines, stack traces. */
+    public String log() {
+        try {
+            return Files.readString(output);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static HttpResponse<String> send(HttpRequest request) {
