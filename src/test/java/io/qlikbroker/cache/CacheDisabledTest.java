@@ -1,9 +1,5 @@
 package io.qlikbroker.cache;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
@@ -28,7 +24,6 @@ class CacheDisabledTest extends ProvisioningTestBase {
         String second = given().auth().oauth2(TestTokens.bearer(user)).when().post("/access-token")
                 .then().statusCode(200).extract().asString();
         assertNotEquals(first, second);
-        tenant.verify(2, postRequestedFor(urlPathEqualTo(QlikTenantFake.TOKEN_PATH))
-                .withRequestBody(matchingJsonPath("$.grant_type", equalTo("urn:qlik:oauth:user-impersonation"))));
+        tenant.verify(2, QlikTenantFake.impersonations());
     }
 }

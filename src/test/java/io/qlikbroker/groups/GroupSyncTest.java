@@ -80,8 +80,10 @@ class GroupSyncTest extends QlikTenantTestBase {
         tag = user.substring(user.indexOf('-') + 1, user.lastIndexOf('-'));
     }
 
+    /** The profile's default tenant and eu each serve only users whose token names them. */
     private static String bearer(String subject, String... groups) {
-        return TestTokens.sign(TestTokens.claims(subject).claim("groups", List.of(groups)));
+        return TestTokens.sign(TestTokens.claims(subject).claim("groups", List.of(groups))
+                .claim("qlik_tenants", List.of("default")).claim("tenants", List.of("eu")));
     }
 
     private List<String> namesOf(QlikDirectoryFake fake, String subject) {

@@ -1,16 +1,12 @@
 package io.qlikbroker.identity;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.startsWith;
 
 import org.junit.jupiter.api.Test;
-
-import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 
 import io.qlikbroker.session.HybridProfile;
 import io.qlikbroker.testing.QlikTenantFake;
@@ -50,18 +46,12 @@ class UserLookupTemplateTest extends QlikTenantTestBase {
         given().auth().oauth2(array).when().post(ROUTE).then().statusCode(403);
         String empty = TestTokens.sign(TestTokens.claims("alice").claim("employee_id", ""));
         given().auth().oauth2(empty).when().post(ROUTE).then().statusCode(403);
-        tenant.verify(0, impersonations());
+        tenant.verify(0, QlikTenantFake.impersonations());
     }
 
     @Test
     void refusesAnIdentityWithoutTheConfiguredClaim() {
         given().auth().oauth2(TestTokens.bearer(user)).when().post(ROUTE).then().statusCode(403);
-        tenant.verify(0, impersonations());
-    }
-
-    /** Impersonation only: the broker's other tenants on this fake ask it for admin tokens of their own. */
-    private static RequestPatternBuilder impersonations() {
-        return postRequestedFor(urlPathEqualTo(QlikTenantFake.TOKEN_PATH))
-                .withRequestBody(matchingJsonPath("$.grant_type", equalTo("urn:qlik:oauth:user-impersonation")));
+        tenant.verify(0, QlikTenantFake.impersonations());
     }
 }

@@ -78,7 +78,7 @@ class JustInTimeProvisioningTest extends ProvisioningTestBase {
                 .withRequestBody(equalToJson("""
                         {"subject": "%s", "name": "Alice Example", "email": "alice@example.com", "status": "active"}"""
                         .formatted(user))));
-        tenant.verify(1, impersonation().withRequestBody(
+        tenant.verify(1, QlikTenantFake.impersonations().withRequestBody(
                 equalToJson("{\"user_lookup\": {\"field\": \"subject\", \"value\": \"" + user + "\"}}", true, true)));
         assertTrue(log.contains("user created tenant=default subject=" + user + " user_id=qlik-id-1"), log);
     }
@@ -102,7 +102,7 @@ class JustInTimeProvisioningTest extends ProvisioningTestBase {
         given().auth().oauth2(TestTokens.bearer(user)).when().post("/access-token")
                 .then().statusCode(200).body(startsWith(QlikTenantFake.tokenPrefixFor(user)));
         tenant.verify(2, postRequestedFor(urlPathEqualTo(QlikTenantFake.USERS_PATH)));
-        tenant.verify(3, impersonation());
+        tenant.verify(3, QlikTenantFake.impersonations());
     }
 
     @Test
@@ -119,7 +119,7 @@ class JustInTimeProvisioningTest extends ProvisioningTestBase {
                 .body("type", is("urn:qlik-token-broker:problem:qlik-user-rejected"))
                 .body("detail", containsString("disabled"));
         tenant.verify(1, postRequestedFor(urlPathEqualTo(QlikTenantFake.USERS_PATH)));
-        tenant.verify(2, impersonation());
+        tenant.verify(2, QlikTenantFake.impersonations());
     }
 
     private void refuseImpersonationOnceWith(com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder refusal) {
@@ -141,7 +141,7 @@ class JustInTimeProvisioningTest extends ProvisioningTestBase {
         tenant.verify(2, getRequestedFor(urlPathEqualTo(QlikTenantFake.USERS_PATH)));
         tenant.verify(2, postRequestedFor(urlPathEqualTo(QlikTenantFake.USERS_PATH)));
         tenant.verify(1, adminTokenRequest());
-        tenant.verify(3, impersonation());
+        tenant.verify(3, QlikTenantFake.impersonations());
     }
 
     @Test
@@ -209,7 +209,7 @@ class JustInTimeProvisioningTest extends ProvisioningTestBase {
                 .body("type", is("urn:qlik-token-broker:problem:qlik-provisioning-rejected"))
                 .body("detail", containsString("qlik.provisioning.client-secret"))
                 .body(org.hamcrest.Matchers.not(containsString(ProvisioningProfile.CLIENT_SECRET)));
-        tenant.verify(0, impersonation());
+        tenant.verify(0, QlikTenantFake.impersonations());
     }
 
     @Test
@@ -220,7 +220,7 @@ class JustInTimeProvisioningTest extends ProvisioningTestBase {
             given().auth().oauth2(TestTokens.bearer(user)).when().post("/access-token")
                     .then().statusCode(503).header("Retry-After", "7")
                     .body("type", is("urn:qlik-token-broker:problem:qlik-rate-limited"));
-            tenant.verify(0, impersonation());
+            tenant.verify(0, QlikTenantFake.impersonations());
 
             tenant.resetRequests();
             given().auth().oauth2(TestTokens.bearer(TestTokens.uniqueSubject("bob"))).when().post("/access-token")
@@ -230,11 +230,6 @@ class JustInTimeProvisioningTest extends ProvisioningTestBase {
             // Qlik's pause is the admin client's, for every user: let it pass for the other tests.
             clock.advance(Duration.ofSeconds(8));
         }
-    }
-
-    private static RequestPatternBuilder impersonation() {
-        return postRequestedFor(urlPathEqualTo(QlikTenantFake.TOKEN_PATH))
-                .withRequestBody(matchingJsonPath("$.grant_type", equalTo("urn:qlik:oauth:user-impersonation")));
     }
 
     private static RequestPatternBuilder adminTokenRequest() {

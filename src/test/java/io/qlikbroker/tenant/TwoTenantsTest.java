@@ -22,34 +22,26 @@ import org.junit.jupiter.api.Test;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 
-import io.qlikbroker.testing.ConfigProfile;
 import io.qlikbroker.testing.InjectSecondTenant;
 import io.qlikbroker.testing.Management;
 import io.qlikbroker.testing.MetricsScrape;
+import io.qlikbroker.testing.QlikDirectoryFake;
 import io.qlikbroker.testing.QlikTenantFake;
 import io.qlikbroker.testing.QlikTenantTestBase;
 import io.qlikbroker.testing.SecondTenantFake;
+import io.qlikbroker.testing.TenantsProfile;
 import io.qlikbroker.testing.TestClock;
 import io.qlikbroker.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 
-/** Two tenants from one broker: each user gets each tenant's own token, and each secret only reaches its tenant. */
+/**
+ * Two tenants from one broker: each user gets each tenant's own token, and each secret only reaches its tenant. The
+ * profile's eu needs its name in the claim "tenants", the default tenant "default" in "qlik_tenants".
+ */
 @QuarkusTest
-@TestProfile(TwoTenantsTest.TenantsNeedClaims.class)
+@TestProfile(TenantsProfile.class)
 class TwoTenantsTest extends QlikTenantTestBase {
-
-    /** eu (its fake brought by the profile) needs its name in "tenants"; the default tenant "default" in "qlik_tenants". */
-    public static class TenantsNeedClaims extends ConfigProfile {
-        public TenantsNeedClaims() {
-            super("qlik.tenants.\"eu\".required-claim", "tenants", "qlik.required-claim", "qlik_tenants");
-        }
-
-        @Override
-        public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(SecondTenantFake.class));
-        }
-    }
 
     @Inject
     TestClock clock;
@@ -60,12 +52,22 @@ class TwoTenantsTest extends QlikTenantTestBase {
     @BeforeEach
     void resetEu() {
         QlikTenantFake.reset(eu);
+        // The default tenant creates its users on a first visit; eu only finds them.
+        QlikDirectoryFake.of(tenant).serveOn(tenant);
+        QlikDirectoryFake euDirectory = QlikDirectoryFake.of(eu);
+        euDirectory.serveOn(eu);
+        euDirectory.addUser(user);
+    }
+
+    /** A bearer token for this test's user that both tenants admit. */
+    private String admittedByBoth() {
+        return TestTokens.sign(TestTokens.claims(user).claim("tenants", List.of("eu", "us"))
+                .claim("qlik_tenants", List.of("default")));
     }
 
     @Test
     void eachTenantMintsItsOwnTokenWithItsOwnSecret() {
-        String bearer = TestTokens.sign(TestTokens.claims(user).claim("tenants", List.of("eu", "us"))
-                .claim("qlik_tenants", List.of("default")));
+        String bearer = admittedByBoth();
         String euToken = given().auth().oauth2(bearer).when().post("/tenants/eu/access-token")
                 .then().statusCode(200)
                 .body(startsWith(SecondTenantFake.TOKEN_LABEL + QlikTenantFake.tokenPrefixFor(user)))
@@ -75,10 +77,8 @@ class TwoTenantsTest extends QlikTenantTestBase {
                 .extract().asString();
         assertNotEquals(euToken, defaultToken);
 
-        eu.verify(1, postRequestedFor(urlPathEqualTo(QlikTenantFake.TOKEN_PATH))
-                .withRequestBody(containing(SecondTenantFake.CLIENT_SECRET)));
-        tenant.verify(1, postRequestedFor(urlPathEqualTo(QlikTenantFake.TOKEN_PATH))
-                .withRequestBody(containing(QlikTenantFake.CLIENT_SECRET)));
+        eu.verify(1, QlikTenantFake.impersonations().withRequestBody(containing(SecondTenantFake.CLIENT_SECRET)));
+        tenant.verify(1, QlikTenantFake.impersonations().withRequestBody(containing(QlikTenantFake.CLIENT_SECRET)));
         eu.verify(0, postRequestedFor(urlPathEqualTo(QlikTenantFake.TOKEN_PATH))
                 .withRequestBody(containing(QlikTenantFake.CLIENT_SECRET)));
         tenant.verify(0, postRequestedFor(urlPathEqualTo(QlikTenantFake.TOKEN_PATH))
@@ -110,7 +110,7 @@ class TwoTenantsTest extends QlikTenantTestBase {
             given().auth().oauth2(refused).when().post("/access-token")
                     .then().statusCode(403).body("type", is("urn:qlik-token-broker:problem:tenant-not-allowed"));
         }
-        tenant.verify(1, postRequestedFor(urlPathEqualTo(QlikTenantFake.TOKEN_PATH)));
+        tenant.verify(1, QlikTenantFake.impersonations());
     }
 
     @Test
@@ -121,7 +121,7 @@ class TwoTenantsTest extends QlikTenantTestBase {
         given().auth().oauth2(otherTenant).when().post("/tenants/eu/access-token").then().statusCode(403);
         String spaceSeparated = TestTokens.sign(TestTokens.claims(user).claim("tenants", "us eu"));
         given().auth().oauth2(spaceSeparated).when().post("/tenants/eu/access-token").then().statusCode(200);
-        eu.verify(1, postRequestedFor(urlPathEqualTo(QlikTenantFake.TOKEN_PATH)));
+        eu.verify(1, QlikTenantFake.impersonations());
     }
 
     @Test

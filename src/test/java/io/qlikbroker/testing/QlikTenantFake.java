@@ -1,9 +1,12 @@
 package io.qlikbroker.testing;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
@@ -13,6 +16,7 @@ import java.util.Map;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
@@ -81,6 +85,15 @@ public class QlikTenantFake implements QuarkusTestResourceLifecycleManager {
                 .willReturn(okJson("""
                         {"issuer": "%1$s", "token_endpoint": "%1$s/oauth/token",
                          "revocation_endpoint": "%1$s/oauth/revoke"}""".formatted(server.baseUrl()))));
+    }
+
+    /**
+     * Token requests of the impersonation grant only: a tenant with provisioning or groups also asks the same
+     * endpoint for an admin token, once for as long as it lasts, so counting every POST would depend on test order.
+     */
+    public static RequestPatternBuilder impersonations() {
+        return postRequestedFor(urlPathEqualTo(TOKEN_PATH))
+                .withRequestBody(matchingJsonPath("$.grant_type", equalTo("urn:qlik:oauth:user-impersonation")));
     }
 
     /** The prefix of every token the fake mints for this lookup value: tests use it to tell users' tokens apart. */
