@@ -5,16 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import org.junit.jupiter.api.Test;
 
-import io.qlikbroker.provisioning.ProvisioningProfile;
-import io.qlikbroker.provisioning.ProvisioningTestBase;
+import io.qlikbroker.testing.ProvisioningTestBase;
 import io.qlikbroker.testing.QlikTenantFake;
+import io.qlikbroker.testing.StrictProfile;
 import io.qlikbroker.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 
 /** broker.cache.enabled=false mints on every request, as Qlik's own example does. */
 @QuarkusTest
-@TestProfile(ProvisioningProfile.class)
+@TestProfile(StrictProfile.class)
 class CacheDisabledTest extends ProvisioningTestBase {
 
     @Test

@@ -8,7 +8,9 @@ import static io.restassured.RestAssured.given;
 
 import org.junit.jupiter.api.Test;
 
+import io.qlikbroker.testing.ProvisioningTestBase;
 import io.qlikbroker.testing.QlikTenantFake;
+import io.qlikbroker.testing.StrictProfile;
 import io.qlikbroker.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -18,7 +20,7 @@ import io.quarkus.test.junit.TestProfile;
  * 100-a-minute tier with impersonation.
  */
 @QuarkusTest
-@TestProfile(ProvisioningProfile.class)
+@TestProfile(StrictProfile.class)
 class AdminTokenWithoutUserCacheTest extends ProvisioningTestBase {
 
     @Test

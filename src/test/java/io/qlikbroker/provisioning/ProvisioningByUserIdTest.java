@@ -10,6 +10,7 @@ import static io.restassured.RestAssured.given;
 import org.junit.jupiter.api.Test;
 
 import io.qlikbroker.session.HybridProfile;
+import io.qlikbroker.testing.ProvisioningTestBase;
 import io.qlikbroker.testing.QlikTenantFake;
 import io.qlikbroker.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;

@@ -1,7 +1,5 @@
 package io.qlikbroker.ratelimit;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -11,41 +9,44 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import io.qlikbroker.session.StrictProfile;
+import io.qlikbroker.testing.ProvisioningTestBase;
 import io.qlikbroker.testing.QlikTenantFake;
-import io.qlikbroker.testing.QlikTenantTestBase;
+import io.qlikbroker.testing.StrictProfile;
 import io.qlikbroker.testing.TestClock;
 import io.qlikbroker.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 
 /**
- * Over HTTP: the 429 is a problem that says when to come back, cached answers count, and Qlik is not asked. The
- * bucket arithmetic itself is PerUserRateLimiterTest's.
+ * Over HTTP: the 429 is a problem that says when to come back, and Qlik is not asked. The bucket arithmetic itself
+ * is PerUserRateLimiterTest's; that answers from the cache count too is SharedStateIT's, as this profile caches
+ * nothing.
  */
 @QuarkusTest
 @TestProfile(StrictProfile.class)
-class PerUserRateLimitTest extends QlikTenantTestBase {
+class PerUserRateLimitTest extends ProvisioningTestBase {
 
     @Inject
     TestClock clock;
 
     @Test
-    void fourthRequestInAMinuteIs429AndOthersAreUnaffected() {
-        for (int i = 0; i < 3; i++) {
-            given().auth().oauth2(TestTokens.bearer(user)).when().post("/access-token").then().statusCode(200);
+    void aRequestOverTheLimitIs429AndOthersAreUnaffected() {
+        String bearer = TestTokens.bearer(user);
+        for (int i = 0; i < StrictProfile.PER_USER_LIMIT; i++) {
+            given().auth().oauth2(bearer).when().post("/access-token").then().statusCode(200);
         }
-        given().auth().oauth2(TestTokens.bearer(user)).when().post("/access-token")
+        given().auth().oauth2(bearer).when().post("/access-token")
                 .then().statusCode(429)
-                .header("Retry-After", "20")
+                .header("Retry-After", String.valueOf(60 / StrictProfile.PER_USER_LIMIT))
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:qlik-token-broker:problem:too-many-requests"));
         given().auth().oauth2(TestTokens.bearer(TestTokens.uniqueSubject("bob"))).when().post("/access-token")
                 .then().statusCode(200);
-        tenant.verify(2, postRequestedFor(urlPathEqualTo(QlikTenantFake.TOKEN_PATH)));
+        // The profile caches no user's token: every admitted request reaches the tenant, the refused one does not.
+        tenant.verify(StrictProfile.PER_USER_LIMIT + 1, QlikTenantFake.impersonations());
 
-        clock.advance(Duration.ofSeconds(20));
-        given().auth().oauth2(TestTokens.bearer(user)).when().post("/access-token").then().statusCode(200);
-        given().auth().oauth2(TestTokens.bearer(user)).when().post("/access-token").then().statusCode(429);
+        clock.advance(Duration.ofSeconds(60 / StrictProfile.PER_USER_LIMIT));
+        given().auth().oauth2(bearer).when().post("/access-token").then().statusCode(200);
+        given().auth().oauth2(bearer).when().post("/access-token").then().statusCode(429);
     }
 }

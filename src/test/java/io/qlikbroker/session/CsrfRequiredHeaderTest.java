@@ -9,7 +9,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import io.qlikbroker.testing.BrowserSession;
-import io.qlikbroker.testing.QlikTenantTestBase;
+import io.qlikbroker.testing.ProvisioningTestBase;
+import io.qlikbroker.testing.StrictProfile;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -17,7 +18,7 @@ import io.quarkus.test.junit.TestProfile;
 /** Configured origins replace the default, and a required header must accompany every cookie call. */
 @QuarkusTest
 @TestProfile(StrictProfile.class)
-class CsrfRequiredHeaderTest extends QlikTenantTestBase {
+class CsrfRequiredHeaderTest extends ProvisioningTestBase {
 
     static final String APP = StrictProfile.APP_ORIGIN;
 

@@ -1,4 +1,4 @@
-package io.qlikbroker.provisioning;
+package io.qlikbroker.testing;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -11,23 +11,26 @@ import org.junit.jupiter.api.BeforeEach;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 
-import io.qlikbroker.testing.QlikTenantFake;
-import io.qlikbroker.testing.QlikTenantTestBase;
-
-/** A tenant whose Users API knows nobody yet and whose provisioning client gets its token. */
+/**
+ * A tenant whose Users API knows nobody yet and whose provisioning client gets its token: what every test of
+ * {@link StrictProfile}, where users are created on their first visit, needs of the tenant.
+ */
 public abstract class ProvisioningTestBase extends QlikTenantTestBase {
+
+    /** The token the fake gives the provisioning client. */
+    public static final String ADMIN_TOKEN = "admin-token-for-users-api";
 
     @BeforeEach
     void usersApi() {
         tenant.stubFor(post(urlPathEqualTo(QlikTenantFake.TOKEN_PATH)).atPriority(2)
                 .withRequestBody(matchingJsonPath("$.grant_type", equalTo("client_credentials")))
-                .willReturn(okJson("{\"access_token\": \"" + ProvisioningProfile.ADMIN_TOKEN
+                .willReturn(okJson("{\"access_token\": \"" + ADMIN_TOKEN
                         + "\", \"token_type\": \"bearer\", \"expires_in\": 3600, \"scope\": \"admin.users\"}")));
         tenant.stubFor(get(urlPathEqualTo(QlikTenantFake.USERS_PATH)).atPriority(5).willReturn(QlikTenantFake.usersPage()));
         tenant.stubFor(post(urlPathEqualTo(QlikTenantFake.USERS_PATH)).atPriority(5).willReturn(created("qlik-id-1")));
     }
 
-    static ResponseDefinitionBuilder created(String id) {
+    public static ResponseDefinitionBuilder created(String id) {
         return com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(201)
                 .withHeader("Content-Type", "application/json")
                 .withBody("{\"id\": \"" + id + "\", \"name\": \"Someone\", \"status\": \"active\"}");
