@@ -6,7 +6,9 @@
 # broker jars per case, and one wrk per replica at the same time with 100 users' bearer tokens. Prints each replica's
 # cached-path requests/s and p99, and upstream token calls per user (warm-up included: every user reaches both
 # replicas), then redis against memory as ratios: over all rounds, and each round's with their median. Rounds alternate
-# which case runs first; use an even BENCH_ROUNDS.
+# which case runs first; use an even BENCH_ROUNDS. Also the CPU time each cached request costs, brokers and (with
+# redis) redis-server together, from /proc: unlike req/s it does not depend on how much of the shared machine's CPU
+# was free during the round.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/lib.sh
@@ -16,7 +18,8 @@ command -v redis-server >/dev/null || { echo "bench: install redis-server (apt-g
 
 redis_port=$(free_port)
 redis-server --port "$redis_port" --bind 127.0.0.1 --save '' --appendonly no > "$work/redis.log" 2>&1 < /dev/null &
-pids+=($!)
+redis_pid=$!
+pids+=("$redis_pid")
 start_fake_upstream
 
 start_replica() { # label, extra env assignments... ; prints "pid port management-port"
@@ -40,6 +43,12 @@ load() { # port, seconds
     "http://127.0.0.1:$1" | grep '^BENCH'
 }
 
+cpu_ticks() { # pid...: their user + system CPU time so far, in clock ticks
+  local sum=0 pid
+  for pid in "$@"; do sum=$((sum + $(awk '{ print $14 + $15 }' "/proc/$pid/stat"))); done
+  echo "$sum"
+}
+
 run_case() { # label, extra env assignments...
   local label=$1; shift
   redis-cli -p "$redis_port" FLUSHALL > /dev/null < /dev/null
@@ -51,10 +60,16 @@ run_case() { # label, extra env assignments...
   load "$port_a" 5 > /dev/null
   load "$port_b" 5 > /dev/null
   local upstream; upstream=$(curl -sf "http://127.0.0.1:$fake_port/stats" | grep -o '[0-9]\+')
+  local brokers_cpu; brokers_cpu=$(cpu_ticks "$pid_a" "$pid_b")
+  local redis_cpu; redis_cpu=$(cpu_ticks "$redis_pid")
   load "$port_a" "$duration" > "$work/$label-a.txt" &
   local wrk_a=$!
   load "$port_b" "$duration" > "$work/$label-b.txt"
   wait "$wrk_a"
+  brokers_cpu=$(( $(cpu_ticks "$pid_a" "$pid_b") - brokers_cpu ))
+  redis_cpu=$(( $(cpu_ticks "$redis_pid") - redis_cpu ))
+  local requests; requests=$(cat "$work/$label-a.txt" "$work/$label-b.txt" | sed -E 's/.*requests=([0-9]+).*/\1/' \
+    | awk '{ s += $1 } END { print s }')
   upstream=$(curl -sf "http://127.0.0.1:$fake_port/stats" | grep -o '[0-9]\+')
   local store_errors; store_errors=$( (curl -sf "http://127.0.0.1:$mport_a/q/metrics"; curl -sf "http://127.0.0.1:$mport_b/q/metrics") \
     | awk '/^broker_store_errors_total/ { s += $2 } END { print s + 0 }')
@@ -68,6 +83,9 @@ run_case() { # label, extra env assignments...
   done
   printf '%-8s upstream_per_user=%.2f store_errors=%s redis_calls=%s\n' "$label" \
     "$(awk -v u="$upstream" -v n="$users" 'BEGIN { print u / n }')" "$store_errors" "$redis_calls" | tee -a "$work/replicas.txt"
+  awk -v label="$label" -v round="$round" -v b="$brokers_cpu" -v r="$redis_cpu" -v n="$requests" -v hz="$(getconf CLK_TCK)" \
+    'BEGIN { printf "%-8s round=%s cpu_us_per_request brokers=%.1f redis_server=%.1f ticks=%d,%d requests=%d\n",
+      label, round, b * 1e6 / hz / n, r * 1e6 / hz / n, b, r, n }' | tee -a "$work/replicas.txt"
 }
 
 : > "$work/replicas.txt"
@@ -99,6 +117,14 @@ grep -E '^(memory|redis) .*rps=' "$work/replicas.txt" | sed -E 's/^([a-z]+) +rou
     for (i = 1; i <= rounds; i++) for (j = i + 1; j <= rounds; j++) if (ratios[j] < ratios[i]) { t = ratios[i]; ratios[i] = ratios[j]; ratios[j] = t }
     median = rounds % 2 ? ratios[(rounds + 1) / 2] : (ratios[rounds / 2] + ratios[rounds / 2 + 1]) / 2
     printf "per round, in order:%s; median redis / memory = %.2f (redis costs %.1f%% of throughput)\n", line, median, 100 * (1 - median) }'
+# CPU per cached request over all rounds: redis-server's counts for the redis case only (it idles in the memory case).
+grep -E '^(memory|redis) .*cpu_us_per_request' "$work/replicas.txt" | sed -E 's/^([a-z]+) .*ticks=([0-9]+),([0-9]+) requests=([0-9]+).*/\1 \2 \3 \4/' | awk '
+  { brokers[$1] += $2; redis[$1] += $3; requests[$1] += $4 }
+  END {
+    memory = brokers["memory"] / requests["memory"]
+    shared = (brokers["redis"] + redis["redis"]) / requests["redis"]
+    printf "CPU per cached request, all rounds: redis (brokers + redis-server) / memory (brokers) = %.2f (redis costs %.1f%% more CPU)\n",
+      shared / memory, 100 * (shared / memory - 1) }'
 if [ -n "$profile_flags" ]; then
   for label in memory redis; do
     for recording in "$work/$label"-*.jfr; do
