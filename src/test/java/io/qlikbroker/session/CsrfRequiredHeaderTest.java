@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import io.qlikbroker.testing.BrowserSession;
 import io.qlikbroker.testing.ProvisioningTestBase;
+import io.qlikbroker.testing.QlikTenantFake;
 import io.qlikbroker.testing.StrictProfile;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -35,5 +36,7 @@ class CsrfRequiredHeaderTest extends ProvisioningTestBase {
         assertEquals(403, browser.post("/access-token", Map.of("Origin", APP)).statusCode(), "header missing");
         assertEquals(403, browser.post("/access-token",
                 Map.of("Origin", browser.ownOrigin(), "X-Requested-With", "fetch")).statusCode(), "not a listed origin");
+        // The profile caches no token: one mint for the allowed call, none for the refused ones.
+        tenant.verify(1, QlikTenantFake.impersonations());
     }
 }

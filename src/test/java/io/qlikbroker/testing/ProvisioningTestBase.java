@@ -12,8 +12,8 @@ import org.junit.jupiter.api.BeforeEach;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 
 /**
- * A tenant whose Users API knows nobody yet and whose provisioning client gets its token: what every test of
- * {@link StrictProfile}, where users are created on their first visit, needs of the tenant.
+ * A tenant whose Users API knows nobody yet and whose provisioning client gets its token: what a test needs of the
+ * tenant wherever users are created on their first visit, as in every test of {@link StrictProfile}.
  */
 public abstract class ProvisioningTestBase extends QlikTenantTestBase {
 
