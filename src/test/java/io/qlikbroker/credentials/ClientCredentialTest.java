@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.qlikbroker.testing.ManualClock;
+import io.qlikbroker.testing.TestKeys;
 
 /** The credential on its own: what an assertion holds, which keys are accepted, and what start-up refuses. */
 class ClientCredentialTest {
@@ -36,7 +37,7 @@ class ClientCredentialTest {
 
     @Test
     void anRsaKeySignsRs256AssertionsAsQlikExpectsThem() throws Exception {
-        KeyPair key = generate("RSA", 2048);
+        KeyPair key = TestKeys.client();
         ClientCredential credential = keyed(write("key.pem", key), Optional.empty());
         ClientProof proof = credential.proof();
         assertNull(proof.clientSecret());
@@ -74,7 +75,7 @@ class ClientCredentialTest {
 
     @Test
     void keysQlikWouldRefuseAreRefusedAtStartNamingTheProperty() throws Exception {
-        assertRefused("qlik.private-key-file holds an RSA key under 2048 bits", () -> keyed(write("k", generate("RSA", 1024)),
+        assertRefused("qlik.private-key-file holds an RSA key under 2048 bits", () -> keyed(write("k", TestKeys.weak()),
                 Optional.empty()));
         assertRefused("qlik.private-key-file holds an EC key that is not P-384",
                 () -> keyed(write("k", generateEc("secp256r1")), Optional.empty()));
@@ -85,7 +86,7 @@ class ClientCredentialTest {
 
     @Test
     void aSecretBesideAKeyOrNoCredentialAtAllIsRefused() throws Exception {
-        Path key = write("key.pem", generate("RSA", 2048));
+        Path key = write("key.pem", TestKeys.client());
         assertRefused("qlik.client-secret and qlik.client-secret-file must not be set with qlik.client-auth=private-key-jwt",
                 () -> ClientCredential.of("qlik.", new ClientCredential.Settings("client", "private-key-jwt",
                         Optional.of("s3cret"), Optional.empty(), Optional.of(key.toString()), Optional.empty()), ENDPOINT,
@@ -115,12 +116,6 @@ class ClientCredentialTest {
         String pem = "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder(64, new byte[] { '\n' })
                 .encodeToString(key.getPrivate().getEncoded()) + "\n-----END PRIVATE KEY-----\n";
         return Files.writeString(folder.resolve(name), pem, StandardCharsets.US_ASCII);
-    }
-
-    private static KeyPair generate(String type, int bits) throws Exception {
-        KeyPairGenerator generator = KeyPairGenerator.getInstance(type);
-        generator.initialize(bits);
-        return generator.generateKeyPair();
     }
 
     private static KeyPair generateEc(String curve) throws Exception {

@@ -26,6 +26,7 @@ import io.qlikbroker.testing.ParallelRequests;
 import io.qlikbroker.testing.Poll;
 import io.qlikbroker.testing.QlikTenantFake;
 import io.qlikbroker.testing.TenantsProfile;
+import io.qlikbroker.testing.TestKeys;
 import io.qlikbroker.testing.TestTokens;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -100,7 +101,7 @@ class PrivateKeyJwtTest {
 
     @Test
     void rotatesTheKeyWhileRequestsRunWithoutAFailure() {
-        KeyPair next = KeyedTenantFake.rsaKey();
+        KeyPair next = TestKeys.nextClient();
         String nextKid = KeyedTenantFake.thumbprint(next);
         tenant.verifier().register(next.getPublic(), nextKid);
 

@@ -14,8 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Set;
@@ -59,7 +57,7 @@ public class KeyedTenantFake implements QuarkusTestResourceLifecycleManager {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        firstKey = rsaKey();
+        firstKey = TestKeys.client();
         writeKeys(firstKey);
         writeSecret(FIRST_SECRET);
         server = new WireMockServer(wireMockConfig().dynamicPort().extensions(new ImpersonationTokenTransformer(
@@ -141,16 +139,6 @@ public class KeyedTenantFake implements QuarkusTestResourceLifecycleManager {
             return org.jose4j.jwk.PublicJsonWebKey.Factory.newPublicJwk(key.getPublic())
                     .calculateBase64urlEncodedThumbprint(org.jose4j.lang.HashUtil.SHA_256);
         } catch (org.jose4j.lang.JoseException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    public static KeyPair rsaKey() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            return generator.generateKeyPair();
-        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -23,6 +23,9 @@ public final class TestTokens {
     public static final String ISSUER = "https://server.example.com";
     public static final String AUDIENCE = "https://service.example.com";
 
+    /** The provider's key pair (OidcWiremockTestResource's privateKey.jwk), read once rather than per token. */
+    private static final RsaJsonWebKey PROVIDER_KEY = (RsaJsonWebKey) jwk("privateKey.jwk");
+
     private TestTokens() {
     }
 
@@ -51,7 +54,7 @@ public final class TestTokens {
     }
 
     public static String sign(JwtClaimsBuilder builder) {
-        return builder.jws().keyId("1").sign("privateKey.jwk");
+        return builder.jws().keyId("1").sign(PROVIDER_KEY.getPrivateKey());
     }
 
     /**
@@ -59,16 +62,14 @@ public final class TestTokens {
      * array-valued {@code sub}, say) but a provider could still issue.
      */
     public static String signPayload(String payloadJson) {
-        try (InputStream in = TestTokens.class.getClassLoader().getResourceAsStream("privateKey.jwk")) {
-            RsaJsonWebKey key = (RsaJsonWebKey) JsonWebKey.Factory
-                    .newJwk(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        try {
             JsonWebSignature jws = new JsonWebSignature();
             jws.setPayload(payloadJson);
-            jws.setKey(key.getPrivateKey());
+            jws.setKey(PROVIDER_KEY.getPrivateKey());
             jws.setKeyIdHeaderValue("1");
             jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
             return jws.getCompactSerialization();
-        } catch (IOException | JoseException e) {
+        } catch (JoseException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -94,22 +95,14 @@ public final class TestTokens {
         }
     }
 
-    /** A key the identity provider never published: what a forger signs with. */
-    public static java.security.PrivateKey unknownPrivateKey() {
-        try {
-            java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            return generator.generateKeyPair().getPrivate();
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     /** The provider's public key as published in its JWKS. */
     public static java.security.PublicKey providerPublicKey() {
-        try (InputStream in = TestTokens.class.getClassLoader().getResourceAsStream("publicKey.jwk")) {
-            return ((RsaJsonWebKey) JsonWebKey.Factory.newJwk(new String(in.readAllBytes(), StandardCharsets.UTF_8)))
-                    .getPublicKey();
+        return ((RsaJsonWebKey) jwk("publicKey.jwk")).getPublicKey();
+    }
+
+    private static JsonWebKey jwk(String resource) {
+        try (InputStream in = TestTokens.class.getClassLoader().getResourceAsStream(resource)) {
+            return JsonWebKey.Factory.newJwk(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException | JoseException e) {
             throw new IllegalStateException(e);
         }

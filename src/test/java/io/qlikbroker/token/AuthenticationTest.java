@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import io.qlikbroker.testing.QlikTenantFake;
 import io.qlikbroker.testing.QlikTenantTestBase;
+import io.qlikbroker.testing.TestKeys;
 import io.qlikbroker.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -33,7 +34,7 @@ class AuthenticationTest extends QlikTenantTestBase {
 
     @Test
     void tokenSignedByAnotherKeyAnswers401() {
-        String forged = TestTokens.claims("alice").jws().keyId("1").sign(TestTokens.unknownPrivateKey());
+        String forged = TestTokens.claims("alice").jws().keyId("1").sign(TestKeys.forger().getPrivate());
         given().auth().oauth2(forged)
                 .when().post("/access-token")
                 .then().statusCode(401)

@@ -25,6 +25,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import io.qlikbroker.testing.LogCapture;
 import io.qlikbroker.testing.QlikTenantFake;
 import io.qlikbroker.testing.QlikTenantTestBase;
+import io.qlikbroker.testing.TestKeys;
 import io.qlikbroker.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWireMock;
@@ -54,7 +55,7 @@ class HostileCredentialsTest extends QlikTenantTestBase {
         hostile.put("wrong issuer", TestTokens.sign(TestTokens.claims(user).issuer("https://evil.example.com")));
         hostile.put("wrong audience", TestTokens.sign(TestTokens.claims(user).audience("https://other.example.com")));
         hostile.put("unknown kid",
-                TestTokens.signWith(claims, TestTokens.unknownPrivateKey(), AlgorithmIdentifiers.RSA_USING_SHA256, "unknown"));
+                TestTokens.signWith(claims, TestKeys.forger().getPrivate(), AlgorithmIdentifiers.RSA_USING_SHA256, "unknown"));
         hostile.put("alg none", TestTokens.signWith(claims, null, AlgorithmIdentifiers.NONE, "1"));
         hostile.put("HS256 keyed with the public key", TestTokens.signWith(claims,
                 new HmacKey(TestTokens.providerPublicKey().getEncoded()), AlgorithmIdentifiers.HMAC_SHA256, "1"));
