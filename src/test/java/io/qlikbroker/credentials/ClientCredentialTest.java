@@ -14,7 +14,6 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Optional;
 
 import org.jose4j.jwk.PublicJsonWebKey;
@@ -113,9 +112,7 @@ class ClientCredentialTest {
     }
 
     private Path write(String name, KeyPair key) throws IOException {
-        String pem = "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder(64, new byte[] { '\n' })
-                .encodeToString(key.getPrivate().getEncoded()) + "\n-----END PRIVATE KEY-----\n";
-        return Files.writeString(folder.resolve(name), pem, StandardCharsets.US_ASCII);
+        return Files.writeString(folder.resolve(name), TestKeys.pem(key), StandardCharsets.US_ASCII);
     }
 
     private static KeyPair generateEc(String curve) throws Exception {

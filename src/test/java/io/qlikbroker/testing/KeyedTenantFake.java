@@ -9,12 +9,10 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.KeyPair;
-import java.util.Base64;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArraySet;
@@ -110,14 +108,7 @@ public class KeyedTenantFake implements QuarkusTestResourceLifecycleManager {
 
     /** Writes the key file as Kubernetes updates a mounted Secret: the whole file replaced at once. */
     public void writeKeys(KeyPair... keys) {
-        StringBuilder pem = new StringBuilder();
-        for (KeyPair key : keys) {
-            pem.append("-----BEGIN PRIVATE KEY-----\n")
-                    .append(Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                            .encodeToString(key.getPrivate().getEncoded()))
-                    .append("\n-----END PRIVATE KEY-----\n");
-        }
-        replace(keyFile(), pem.toString());
+        replace(keyFile(), TestKeys.pem(keys));
     }
 
     public void writeSecret(String secret) {

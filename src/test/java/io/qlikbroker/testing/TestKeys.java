@@ -46,12 +46,25 @@ public final class TestKeys {
         return load("weak-1024");
     }
 
+    /** The private keys as a key file holds them: PKCS#8 PEM blocks, one after another. */
+    public static String pem(KeyPair... keys) {
+        StringBuilder pem = new StringBuilder();
+        for (KeyPair key : keys) {
+            pem.append("-----BEGIN PRIVATE KEY-----\n")
+                    .append(Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                            .encodeToString(key.getPrivate().getEncoded()))
+                    .append("\n-----END PRIVATE KEY-----\n");
+        }
+        return pem.toString();
+    }
+
     private static KeyPair load(String name) {
         return LOADED.computeIfAbsent(name, TestKeys::read);
     }
 
     private static KeyPair read(String name) {
         try (InputStream in = TestKeys.class.getClassLoader().getResourceAsStream("test-keys/" + name + ".pem")) {
+            // Decoded here rather than by the broker's own SigningKey, which ClientCredentialTest tests with these keys.
             String pem = new String(in.readAllBytes(), StandardCharsets.US_ASCII);
             byte[] der = Base64.getMimeDecoder().decode(pem.replaceAll("-----[A-Z ]+-----", ""));
             KeyFactory rsa = KeyFactory.getInstance("RSA");
