@@ -31,6 +31,9 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
@@ -48,8 +51,13 @@ import io.restassured.path.json.JsonPath;
  * Two packaged brokers on one Redis and one tenant, as two replicas behind a Service: one token per user for the
  * deployment, one upstream call per user, forgetting and the per-user limit and Qlik's pause shared, nothing
  * readable at rest, and each replica carrying on alone while Redis is away.
+ * <p>
+ * It runs beside the other ITs (its Redis, replicas and fakes are its own, on free ports); the lock, which no other
+ * class takes, keeps its own tests in one thread and in order.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock("shared-state-replicas")
 class SharedStateIT {
 
     /** Base64 of 32 bytes: a test key, never a real one. */
