@@ -62,16 +62,7 @@ public final class TestTokens {
      * array-valued {@code sub}, say) but a provider could still issue.
      */
     public static String signPayload(String payloadJson) {
-        try {
-            JsonWebSignature jws = new JsonWebSignature();
-            jws.setPayload(payloadJson);
-            jws.setKey(PROVIDER_KEY.getPrivateKey());
-            jws.setKeyIdHeaderValue("1");
-            jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
-            return jws.getCompactSerialization();
-        } catch (JoseException e) {
-            throw new IllegalStateException(e);
-        }
+        return signWith(payloadJson, PROVIDER_KEY.getPrivateKey(), AlgorithmIdentifiers.RSA_USING_SHA256, "1");
     }
 
     /** Signs with any key and algorithm, for forgeries: {@code alg: none}, HS256 keyed with the public key, ... */
