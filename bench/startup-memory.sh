@@ -2,6 +2,8 @@
 # Start-up time and memory of the packaged jar and of the native executable, measured in the same run.
 #   bench/startup-memory.sh [path/to/native-runner]   (default: target/*-runner; the jar: target/quarkus-app, and
 #   with target/quarkus-app/app.aot also the jar on JDK 25 with that AOT cache)
+#   BASELINE_JAR=<an older build's quarkus-run.jar> measures it first, on the default JDK: the "before" of a
+#   before/after comparison in one run. Each line's ratio is against the first start measured.
 # For each: time from exec to the first 200 on /q/health/ready, RSS at ready, and RSS after 1000 token requests
 # (100 users, cache on) against the fake identity provider and tenant of bench/fake-upstream.mjs.
 set -euo pipefail
@@ -29,15 +31,23 @@ measure() { # label, command...
     BROKER_RATE_LIMIT_PER_USER=100000 "$@" > "$work/startup-$label.log" 2>&1 &
   local pid=$!
   pids+=("$pid")
-  until curl -sf -o /dev/null "http://127.0.0.1:$mport/q/health/ready"; do sleep 0.005; done
+  # Builds from before the management interface answer the probe on the main port.
+  until curl -sf -o /dev/null "http://127.0.0.1:$mport/q/health/ready" \
+    || curl -sf -o /dev/null "http://127.0.0.1:$port/q/health/ready"; do sleep 0.005; done
   local ready_ms=$(( ($(date +%s%N) - start) / 1000000 ))
   local rss_ready; rss_ready=$(awk '/VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$pid/status")
   for _ in $(seq 10); do cat "$work/tokens.txt"; done | head -n 1000 \
     | xargs -P 8 -I{} curl -sf -o /dev/null -X POST -H "Authorization: Bearer {}" "http://127.0.0.1:$port/access-token"
   local rss_load; rss_load=$(awk '/VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$pid/status")
   kill "$pid"; wait "$pid" 2>/dev/null || true
-  printf '%-7s ready_ms=%s rss_at_ready_mib=%s rss_after_1000_requests_mib=%s\n' "$label" "$ready_ms" "$rss_ready" "$rss_load"
+  # The first start measured is the one every ratio is against.
+  baseline_ms=${baseline_ms:-$ready_ms}
+  baseline_label=${baseline_label:-$label}
+  printf '%-8s ready_ms=%s (%s of %s) rss_at_ready_mib=%s rss_after_1000_requests_mib=%s\n' "$label" "$ready_ms" \
+    "$(awk -v a="$ready_ms" -v b="$baseline_ms" 'BEGIN { printf "%.2f", a / b }')" "$baseline_label" "$rss_ready" "$rss_load"
 }
+
+[ -n "${BASELINE_JAR:-}" ] && measure before java -Xmx128m -jar "$BASELINE_JAR"
 
 [ -f target/quarkus-app/quarkus-run.jar ] && measure jvm java -Xmx128m -jar target/quarkus-app/quarkus-run.jar
 # The fast JVM start: JDK 25 with the AOT cache that a JDK 25 build with -Dquarkus.package.jar.aot.enabled=true
